@@ -1,0 +1,49 @@
+//! `cargo bench`: times the sample edition, stage by stage, and prints medians. A benchmark,
+//! never a test: nothing here asserts a time.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use paiban::model::{LoadOptions, load_edition};
+use paiban::pipeline::{load_fonts, typeset};
+use paiban::render::pdf::{PdfOptions, write_pdf};
+
+const RUNS: usize = 15;
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let options = LoadOptions { fonts_dir: root.join("fonts") };
+    let edition_dir = root.join("issues/sample");
+    let mut stages: [Vec<Duration>; 4] = Default::default();
+    let mut pages = 0;
+    for _ in 0..RUNS {
+        let t0 = Instant::now();
+        let edition = load_edition(&edition_dir, &options).expect("sample loads");
+        let t1 = Instant::now();
+        let book = load_fonts(&edition).expect("fonts load");
+        let t2 = Instant::now();
+        let set = typeset(&edition, &book);
+        let t3 = Instant::now();
+        let pdf = write_pdf(&set.document, &book, &PdfOptions { creation_date: None }).expect("pdf");
+        let t4 = Instant::now();
+        std::hint::black_box(pdf);
+        pages = set.document.pages.len();
+        for (stage, (a, b)) in stages.iter_mut().zip([(t0, t1), (t1, t2), (t2, t3), (t3, t4)]) {
+            stage.push(b - a);
+        }
+    }
+    let names = ["load", "fonts", "typeset (shape, break, flow, paginate)", "pdf (subset, write)"];
+    let medians: Vec<Duration> = stages.iter_mut().map(|s| median(s)).collect();
+    let total: Duration = medians.iter().sum();
+    println!("sample edition: {pages} pages, median of {RUNS} runs");
+    for (name, time) in names.iter().zip(&medians) {
+        println!("  {name:<40} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+    }
+    println!("  {:<40} {:>8.1} ms", "total", total.as_secs_f64() * 1000.0);
+    println!("  {:<40} {:>8.1} ms", "per page", total.as_secs_f64() * 1000.0 / pages as f64);
+}
+
+fn median(times: &mut [Duration]) -> Duration {
+    times.sort();
+    times[times.len() / 2]
+}

@@ -1,0 +1,46 @@
+//! Command-line interface (clap). Exit status: 0 all set; 1 the output was written but text is
+//! overset, unprintable or unplaced; 2 bad input (nothing written); 3 internal error.
+
+mod output;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit codes, documented in the README.
+pub mod exit {
+    pub const LAYOUT_PROBLEMS: u8 = 1;
+    pub const BAD_INPUT: u8 = 2;
+    pub const INTERNAL: u8 = 3;
+}
+
+#[derive(Parser)]
+#[command(
+    name = "paiban",
+    version,
+    about = "Sets Chinese broadsheet newspaper pages (排版) and writes print-ready PDF"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Typeset an edition folder (edition.toml, articles/, …) into one PDF.
+    Render(render::RenderArgs),
+}
+
+/// Where the bundled fonts are when `--fonts` is not given: beside the sources.
+pub fn default_fonts_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fonts")
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Render(args) => render::render(&args),
+    }
+}

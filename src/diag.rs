@@ -1,0 +1,124 @@
+//! Diagnostics: what went wrong or looks wrong, and where. The library collects them; only the
+//! CLI prints them. Every diagnostic names a file, and a line where there is one.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Where in the input a diagnostic points.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Location {
+    pub file: PathBuf,
+    /// 1-based line and column in the file, when known.
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// For article text: "paragraph 3, character 41" and the like.
+    pub detail: Option<String>,
+}
+
+impl Location {
+    pub fn file(file: &Path) -> Location {
+        Location { file: file.to_path_buf(), ..Location::default() }
+    }
+
+    pub fn line(file: &Path, line: usize) -> Location {
+        Location { line: Some(line), ..Location::file(file) }
+    }
+
+    /// The line and column of byte `offset` in `source`, which is the text of `file`.
+    pub fn at_offset(file: &Path, source: &str, offset: usize) -> Location {
+        let before = &source[..offset.min(source.len())];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Location { line: Some(line), column: Some(column), ..Location::file(file) }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Location {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        if let Some(detail) = &self.detail {
+            write!(f, " ({detail})")?;
+        }
+        Ok(())
+    }
+}
+
+/// One message about the input or the layout.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub location: Location,
+    /// What is wrong, in lowercase words.
+    pub message: String,
+    /// How to fix it, where there is a fix.
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    pub fn error(location: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Error, location, message: message.into(), hints: Vec::new() }
+    }
+
+    pub fn warning(location: Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { severity: Severity::Warning, location, message: message.into(), hints: Vec::new() }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hints.push(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{label}: {}: {}", self.location, self.message)?;
+        for hint in &self.hints {
+            write!(f, "\n  hint: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Diagnostic {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offset_becomes_line_and_column() {
+        let source = "a = 1\nbé = x\n";
+        let loc = Location::at_offset(Path::new("e.toml"), source, source.find('x').unwrap());
+        assert_eq!((loc.line, loc.column), (Some(2), Some(6)));
+        assert_eq!(loc.to_string(), "e.toml:2:6");
+    }
+
+    #[test]
+    fn display_shows_hints() {
+        let d =
+            Diagnostic::error(Location::line(Path::new("a.md"), 3), "story overflows").with_hint("cut 41 characters");
+        assert_eq!(d.to_string(), "error: a.md:3: story overflows\n  hint: cut 41 characters");
+    }
+}

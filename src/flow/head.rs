@@ -1,0 +1,157 @@
+//! The top of a box: the headline group (series flag, kicker, headline, subhead) across the
+//! box, or a photo with its title and caption; on a continuation, the jump headline. Each takes
+//! whole grid lines (R17) so the body below stays on the grid.
+
+use crate::linebreak::{Align, Breaker, Line, ParagraphStyle};
+use crate::model::{BoxGeometry, PageGeometry};
+use crate::units::{Abs, Point, Rect};
+
+use super::texts::{SetText, StoryTexts, TextRef};
+use super::{PartLayout, PlacedLine, PlacedPhoto};
+
+/// Breaks a whole text at one measure.
+pub fn break_all(text: &SetText, style: ParagraphStyle, measure: Abs) -> Vec<Line> {
+    let mut breaker = Breaker::new(&text.items, &text.shaped, style);
+    std::iter::from_fn(|| breaker.next_line(measure)).collect()
+}
+
+/// The em of a text: its largest glyph size.
+fn em_of(text: &SetText) -> Abs {
+    text.shaped.glyphs.iter().map(|g| g.size).max().unwrap_or(Abs::ZERO)
+}
+
+/// Places the first box's top; returns the first grid row (from the box's top) left for the body.
+pub fn place_head(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry, layout: &mut PartLayout) -> u32 {
+    let mut row = 0;
+    if let Some(photo_rows) = photo_rows(texts, page, frame) {
+        layout.photo = Some(photo_rect(texts, page, frame, photo_rows));
+        row = photo_rows;
+        row = stack(texts, &heads(texts), page, frame, row, layout);
+        let captions: Vec<(TextRef, Align)> = [(TextRef::Caption, Align::Justify), (TextRef::PhotoCredit, Align::End)]
+            .into_iter()
+            .filter(|(r, _)| texts.get(*r).is_some())
+            .collect();
+        for (at, align) in captions {
+            for line in break_all(
+                texts.get(at).expect("filtered"),
+                ParagraphStyle { indent: Abs::ZERO, align },
+                frame.rect.width,
+            ) {
+                place_on_row(&mut layout.lines, at, line, page, frame, frame.rect.x, row);
+                row += 1;
+            }
+        }
+        return row;
+    }
+    let gap_row = u32::from(!texts.head.is_empty());
+    stack(texts, &heads(texts), page, frame, row, layout) + gap_row
+}
+
+/// The continuation's headline across its box, then a blank line.
+pub fn place_jump_headline(
+    texts: &StoryTexts,
+    part: usize,
+    page: &PageGeometry,
+    frame: &BoxGeometry,
+    layout: &mut PartLayout,
+) -> u32 {
+    let at = TextRef::JumpHeadline(part);
+    if texts.get(at).is_none() {
+        return 0;
+    }
+    stack(texts, &[(at, Align::Center)], page, frame, 0, layout) + 1
+}
+
+fn heads(texts: &StoryTexts) -> Vec<(TextRef, Align)> {
+    (0..texts.head.len()).map(|i| (TextRef::Head(i), Align::Center)).collect()
+}
+
+/// Sets texts one under another across the box, starting at `row`, in as many whole grid
+/// rows as they need, centred in them. Returns the row after them.
+fn stack(
+    texts: &StoryTexts,
+    blocks: &[(TextRef, Align)],
+    page: &PageGeometry,
+    frame: &BoxGeometry,
+    row: u32,
+    layout: &mut PartLayout,
+) -> u32 {
+    let mut placed: Vec<(TextRef, Line, Abs)> = Vec::new();
+    let mut height = Abs::ZERO;
+    for &(at, align) in blocks {
+        let text = texts.get(at).expect("caller checked");
+        let em = em_of(text);
+        for line in break_all(text, ParagraphStyle { indent: Abs::ZERO, align }, frame.rect.width) {
+            // Leading 1.25 em inside the group; the first line takes its em box only.
+            let advance = if placed.is_empty() { em } else { em.scale(125, 100) };
+            height += advance;
+            placed.push((at, line, height - em.scale(12, 100)));
+        }
+    }
+    if placed.is_empty() {
+        return row;
+    }
+    let rows =
+        ((height + page.line_pitch - page.body_size).0 + page.line_pitch.0 - 1).div_euclid(page.line_pitch.0) as u32;
+    let rows = rows.max(1);
+    let top = page.line_top(frame.first_line + row);
+    let room = page.line_pitch * i64::from(rows) - (page.line_pitch - page.body_size);
+    let shift = (room - height) / 2;
+    for (at, line, baseline) in placed {
+        let origin = Point::new(frame.rect.x, top + shift + baseline);
+        layout.lines.push(PlacedLine { text: at, line, origin });
+    }
+    row + rows
+}
+
+/// Places a line on grid row `row` of the box, at `x`.
+pub fn place_on_row(
+    lines: &mut Vec<PlacedLine>,
+    at: TextRef,
+    line: Line,
+    page: &PageGeometry,
+    frame: &BoxGeometry,
+    x: Abs,
+    row: u32,
+) {
+    let baseline = page.line_top(frame.first_line + row) + page.baseline_offset(page.body_size);
+    lines.push(PlacedLine { text: at, line, origin: Point::new(x, baseline) });
+}
+
+/// How many grid rows the photo takes: its height at the box's width, but leaving room for
+/// its title and caption below.
+fn photo_rows(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry) -> Option<u32> {
+    let raster = texts.photo.as_ref()?;
+    let natural = frame.rect.width.scale(i64::from(raster.height), i64::from(raster.width));
+    let caption_rows: u32 = [TextRef::Caption, TextRef::PhotoCredit]
+        .into_iter()
+        .filter_map(|at| texts.get(at))
+        .map(|t| {
+            break_all(t, ParagraphStyle { indent: Abs::ZERO, align: Align::Justify }, frame.rect.width).len() as u32
+        })
+        .sum();
+    let title_rows = if texts.head.is_empty() { 0 } else { 3 };
+    let fit = ((natural + page.line_pitch - page.body_size).0 / page.line_pitch.0) as u32;
+    Some(fit.min(frame.lines.saturating_sub(caption_rows + title_rows)).max(1))
+}
+
+/// The photo scaled to cover its rows across the box, centred, cropped to them.
+fn photo_rect(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry, rows: u32) -> PlacedPhoto {
+    let raster = texts.photo.as_ref().expect("checked by photo_rows");
+    let clip = Rect::new(
+        frame.rect.x,
+        frame.rect.y,
+        frame.rect.width,
+        page.line_pitch * i64::from(rows) - (page.line_pitch - page.body_size),
+    );
+    let (w, h) = (i64::from(raster.width), i64::from(raster.height));
+    // Cover: the larger of the two scales, compared by cross-multiplying.
+    let rect = if clip.width.0 as i128 * h as i128 >= clip.height.0 as i128 * w as i128 {
+        let height = clip.width.scale(h, w);
+        Rect::new(clip.x, clip.y - (height - clip.height) / 2, clip.width, height)
+    } else {
+        let width = clip.height.scale(w, h);
+        Rect::new(clip.x - (width - clip.width) / 2, clip.y, width, clip.height)
+    };
+    PlacedPhoto { rect, clip }
+}

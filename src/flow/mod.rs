@@ -1,0 +1,86 @@
+//! Flow: fills a story's chain of boxes. The headline group goes across the top of the first
+//! box (whole grid lines, R17), a photo and its caption above the text, then the body runs
+//! column after column on the page's baseline grid (R15) and on into the next box of the
+//! chain, with "(下转…)" closing a part that breaks off and "(上接…)" opening the next.
+//! What fits nowhere is overset, measured exactly in characters and lines.
+
+mod body;
+mod head;
+mod texts;
+
+pub use head::break_all;
+pub use texts::{PartTexts, PhotoSize, SetText, StoryTexts, TextRef};
+
+use crate::linebreak::Line;
+use crate::model::{BlockKind, EditionPage, Story};
+use crate::units::{Point, Rect};
+
+/// A line placed on a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlacedLine {
+    pub text: TextRef,
+    pub line: Line,
+    /// The line's left edge on its baseline, on the page.
+    pub origin: Point,
+}
+
+/// A photo placed on a page: the image's full rectangle and the visible part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlacedPhoto {
+    pub rect: Rect,
+    pub clip: Rect,
+}
+
+/// What one box of the chain received.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PartLayout {
+    pub lines: Vec<PlacedLine>,
+    pub photo: Option<PlacedPhoto>,
+    /// Whether the story reached this box at all.
+    pub reached: bool,
+}
+
+/// Text that fits in no box of the chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overset {
+    /// The body block where the overset starts, and the byte offset in it.
+    pub block: usize,
+    pub offset: usize,
+    /// Non-space characters not set.
+    pub chars: usize,
+    /// Lines they would take in the last box's columns.
+    pub lines: usize,
+}
+
+/// A story laid out through its chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryLayout {
+    pub parts: Vec<PartLayout>,
+    pub overset: Option<Overset>,
+}
+
+/// Lays a story out through its chain of boxes.
+pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage]) -> StoryLayout {
+    let mut parts = Vec::new();
+    let kinds: Vec<BlockKind> = story.body.iter().map(|b| b.kind).collect();
+    let mut body = body::BodyFlow::new(texts, kinds);
+    for (k, part) in story.parts.iter().enumerate() {
+        let page = &pages[part.page];
+        let frame = &page.geometry.boxes[part.box_index];
+        let mut layout = PartLayout { reached: k == 0 || !body.is_done(), ..PartLayout::default() };
+        if !layout.reached {
+            parts.push(layout);
+            continue;
+        }
+        let first_row = if k == 0 {
+            head::place_head(texts, &page.geometry, frame, &mut layout)
+        } else {
+            head::place_jump_headline(texts, k, &page.geometry, frame, &mut layout)
+        };
+        let has_next = k + 1 < story.parts.len();
+        body.fill(k, has_next, &page.geometry, frame, first_row, &mut layout.lines);
+        parts.push(layout);
+    }
+    let overset = body.overset(story.parts.last().map(|p| &pages[p.page].geometry.boxes[p.box_index]));
+    StoryLayout { parts, overset }
+}

@@ -1,0 +1,66 @@
+//! Raster images for photos: reads JPEG and PNG files and keeps what the PDF needs. A grayscale
+//! JPEG is embedded as it is (DCT, no re-encoding); anything else is decoded and converted to
+//! 8-bit gray, since a newspaper's black plate takes no RGB.
+
+use std::io::Cursor;
+
+use image::{ColorType, ImageFormat, ImageReader};
+
+/// A decoded-enough image: its pixel size and the bytes to embed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Raster {
+    pub width: u32,
+    pub height: u32,
+    pub data: RasterData,
+}
+
+/// How a raster's pixels are stored for embedding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RasterData {
+    /// A baseline or progressive grayscale JPEG, passed through verbatim.
+    GrayJpeg(Vec<u8>),
+    /// 8-bit gray samples, row by row, 0 = black.
+    Gray(Vec<u8>),
+}
+
+/// Reads an image from its file bytes. The error is a sentence for a diagnostic.
+pub fn read_raster(bytes: &[u8]) -> Result<Raster, String> {
+    let reader =
+        ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| format!("cannot read image: {e}"))?;
+    let format = reader.format();
+    if !matches!(format, Some(ImageFormat::Jpeg | ImageFormat::Png)) {
+        return Err("not a JPEG or PNG image".into());
+    }
+    let decoded = reader.decode().map_err(|e| format!("cannot decode image: {e}"))?;
+    let (width, height) = (decoded.width(), decoded.height());
+    let data = if format == Some(ImageFormat::Jpeg) && decoded.color() == ColorType::L8 {
+        RasterData::GrayJpeg(bytes.to_vec())
+    } else {
+        RasterData::Gray(decoded.to_luma8().into_raw())
+    };
+    Ok(Raster { width, height, data })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png_bytes(color: image::DynamicImage) -> Vec<u8> {
+        let mut out = Cursor::new(Vec::new());
+        color.write_to(&mut out, ImageFormat::Png).unwrap();
+        out.into_inner()
+    }
+
+    #[test]
+    fn rgb_png_becomes_gray_samples() {
+        let rgb = image::RgbImage::from_pixel(3, 2, image::Rgb([255, 255, 255]));
+        let raster = read_raster(&png_bytes(rgb.into())).unwrap();
+        assert_eq!((raster.width, raster.height), (3, 2));
+        assert_eq!(raster.data, RasterData::Gray(vec![255; 6]));
+    }
+
+    #[test]
+    fn garbage_is_an_error_not_a_panic() {
+        assert!(read_raster(b"not an image at all").is_err());
+    }
+}

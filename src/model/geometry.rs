@@ -1,0 +1,155 @@
+//! Page geometry: turns a template's grid (clreq R15: characters per column, lines, pitch) into
+//! rectangles in layout units: the sheet, trim and bleed, the type area, each box and its body
+//! columns. Grid lines and columns count from 0 here.
+
+use std::collections::BTreeMap;
+
+use crate::fonts::Role;
+use crate::units::{Abs, Rect, Size};
+
+use super::template::{BoxKind, BoxSpec, Template};
+
+/// A page template resolved to layout units.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageGeometry {
+    pub media: Size,
+    pub trim: Rect,
+    pub bleed: Rect,
+    pub type_area: Rect,
+    pub body_size: Abs,
+    pub line_pitch: Abs,
+    /// Grid lines in the type area.
+    pub lines: u32,
+    /// The masthead's area at the top of the type area, if the template has one.
+    pub masthead: Option<Rect>,
+    /// The folio's baseline, if the template has one.
+    pub folio_baseline: Option<Abs>,
+    /// Type sizes by role for the page's own furniture (masthead, folio).
+    pub sizes: BTreeMap<Role, Abs>,
+    pub boxes: Vec<BoxGeometry>,
+}
+
+/// A box on the page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoxGeometry {
+    pub name: String,
+    pub kind: BoxKind,
+    pub rect: Rect,
+    /// First grid line of the box, from the top of the type area.
+    pub first_line: u32,
+    pub lines: u32,
+    /// Left edges and the width of the body columns, relative to the page.
+    pub columns: Vec<Abs>,
+    pub column_width: Abs,
+    pub sizes: BTreeMap<Role, Abs>,
+    pub rule_below: bool,
+}
+
+impl PageGeometry {
+    /// The top of grid line `line` (the top of its em box).
+    pub fn line_top(&self, line: u32) -> Abs {
+        self.type_area.y + self.line_pitch * i64::from(line)
+    }
+
+    /// Where a body-size line's baseline sits below the top of its em box: 0.88 em, the
+    /// ideographic em box of CJK fonts (its bottom is 0.12 em below the baseline).
+    pub fn baseline_offset(&self, size: Abs) -> Abs {
+        size.scale(88, 100)
+    }
+
+    pub fn box_named(&self, name: &str) -> Option<usize> {
+        self.boxes.iter().position(|b| b.name == name)
+    }
+}
+
+/// Resolves a template. Errors are sentences about the template's numbers.
+pub fn resolve(template: &Template, role_sizes: &BTreeMap<Role, Abs>) -> Result<PageGeometry, String> {
+    let grid = &template.grid;
+    let body = grid.body_size.0;
+    let pitch = grid.line_pitch.0;
+    if grid.columns == 0 || grid.column_chars == 0 || grid.lines == 0 {
+        return Err("the grid needs at least one column, one character per column and one line".into());
+    }
+    if pitch < body {
+        return Err(format!("line_pitch {pitch} is less than the body size {body}: lines would overlap"));
+    }
+    let chars = i64::from(grid.columns * grid.column_chars + (grid.columns - 1) * grid.gutter_chars);
+    let trim_size = Size { width: template.page.width.0, height: template.page.height.0 };
+    let bleed = template.page.bleed.0;
+    let trim = Rect::new(bleed, bleed, trim_size.width, trim_size.height);
+    let width = body * chars;
+    let height = pitch * i64::from(grid.lines - 1) + body;
+    let type_area = Rect::new(trim.x + (trim.width - width) / 2, trim.y + grid.top.0, width, height);
+    if type_area.x < trim.x || type_area.bottom() > trim.bottom() {
+        return Err(format!(
+            "the type area ({} × {}) does not fit on the {} × {} page",
+            width, height, trim.width, trim.height
+        ));
+    }
+    let mut page = PageGeometry {
+        media: Size { width: trim.width + bleed * 2, height: trim.height + bleed * 2 },
+        trim,
+        bleed: trim.outset(bleed),
+        type_area,
+        body_size: body,
+        line_pitch: pitch,
+        lines: grid.lines,
+        masthead: None,
+        folio_baseline: template.folio.as_ref().map(|f| type_area.y - f.above.0),
+        sizes: role_sizes.clone(),
+        boxes: Vec::new(),
+    };
+    if let Some(masthead) = &template.masthead {
+        let bottom = page.line_top(masthead.lines.min(grid.lines));
+        page.masthead = Some(Rect::new(type_area.x, type_area.y, width, bottom - type_area.y - (pitch - body)));
+    }
+    for spec in &template.boxes {
+        let geometry = resolve_box(&page, template, spec, role_sizes)?;
+        page.boxes.push(geometry);
+    }
+    Ok(page)
+}
+
+fn resolve_box(
+    page: &PageGeometry,
+    template: &Template,
+    spec: &BoxSpec,
+    role_sizes: &BTreeMap<Role, Abs>,
+) -> Result<BoxGeometry, String> {
+    let grid = &template.grid;
+    let name = spec.name.get_ref();
+    if spec.column == 0 || spec.line == 0 || spec.span == 0 || spec.lines == 0 {
+        return Err(format!("box `{name}`: column, line, span and lines count from 1"));
+    }
+    if spec.column - 1 + spec.span > grid.columns || spec.line - 1 + spec.lines > grid.lines {
+        return Err(format!(
+            "box `{name}` runs off the grid: the grid has {} columns and {} lines",
+            grid.columns, grid.lines
+        ));
+    }
+    let body = page.body_size;
+    let column_step = body * i64::from(grid.column_chars + grid.gutter_chars);
+    let x = page.type_area.x + column_step * i64::from(spec.column - 1);
+    let span_chars = i64::from(spec.span * grid.column_chars + (spec.span - 1) * grid.gutter_chars);
+    let width = body * span_chars;
+    let first_line = spec.line - 1;
+    let y = page.line_top(first_line);
+    let height = page.line_pitch * i64::from(spec.lines - 1) + body;
+    let count = spec.columns.unwrap_or(spec.span).max(1);
+    let gutter = body * i64::from(grid.gutter_chars);
+    let column_width = (width - gutter * i64::from(count - 1)) / i64::from(count);
+    let columns = (0..count).map(|i| x + (column_width + gutter) * i64::from(i)).collect();
+    let mut sizes = role_sizes.clone();
+    sizes.extend(super::load::role_size_table(&spec.sizes).map_err(|e| format!("box `{name}`: {e}"))?);
+    Ok(BoxGeometry {
+        name: name.clone(),
+        kind: spec.kind,
+        rect: Rect::new(x, y, width, height),
+        first_line,
+        lines: spec.lines,
+        columns,
+        column_width,
+        sizes,
+        rule_below: spec.rule_below,
+    })
+}

@@ -1,0 +1,419 @@
+//! Reading an edition folder into an [`Edition`]: parse, validate, resolve. The first problem
+//! found is returned as a diagnostic naming the file and line; nothing is half-loaded.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use crate::diag::{Diagnostic, Location};
+use crate::fonts::{BUNDLED_FACES, Role, RoleFaces};
+use crate::image::read_raster;
+use crate::units::Abs;
+
+use super::article::{BodyBlock, FrontMatter, parse_body, split_front_matter};
+use super::date::Date;
+use super::edition::{BoxFill, EditionFile};
+use super::furniture::{Furniture, Masthead, Slot, page_furniture};
+use super::geometry::{PageGeometry, resolve};
+use super::jump::{jump_in_text, jump_out_text};
+use super::length::Length;
+use super::story::{Block, BlockKind, Part, Photo, Story, StyledText};
+use super::template::{BoxKind, Template};
+use super::{Edition, EditionPage};
+
+/// Where to find what the edition folder does not hold.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// The folder with the bundled fonts.
+    pub fonts_dir: PathBuf,
+}
+
+type Loaded<T> = Result<T, Diagnostic>;
+
+/// Loads the edition in `dir` (its `edition.toml`, articles, templates and photos).
+pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
+    let file = dir.join("edition.toml");
+    let source = read_text(&file, None)?;
+    let spec: EditionFile = parse_toml(&file, &source, 0)?;
+    let at = |offset: usize| Location::at_offset(&file, &source, offset);
+    let date = Date::parse(spec.date.get_ref()).map_err(|e| Diagnostic::error(at(spec.date.span().start), e))?;
+    let layouts_dir = dir.join(&spec.layouts);
+    let mut templates = TemplateCache::new(layouts_dir);
+    let mut pages = Vec::new();
+    let mut placements: BTreeMap<String, Vec<Placement>> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for (page_index, page) in spec.pages.iter().enumerate() {
+        let geometry =
+            templates.get(page.template.get_ref()).map_err(|e| Diagnostic::error(at(page.template.span().start), e))?;
+        let mut flags = Vec::new();
+        let mut used: Vec<usize> = Vec::new();
+        for fill in &page.boxes {
+            let box_index = check_fill(&geometry, fill, &used, page.template.get_ref())
+                .map_err(|e| Diagnostic::error(at(fill.name.span().start), e))?;
+            used.push(box_index);
+            let kind = geometry.boxes[box_index].kind;
+            match (kind, &fill.article, &fill.text) {
+                (BoxKind::Flag, _, Some(text)) => {
+                    let size = geometry.boxes[box_index].sizes[&Role::Flag];
+                    flags.push(Furniture {
+                        slot: Slot::Flag(box_index),
+                        text: StyledText::plain(text.get_ref().clone(), Role::Flag, size),
+                    });
+                }
+                (BoxKind::Story, Some(slug), None) => {
+                    let slug = slug.get_ref().clone();
+                    if !placements.contains_key(&slug) {
+                        order.push(slug.clone());
+                    }
+                    placements.entry(slug).or_default().push(Placement {
+                        page: page_index,
+                        box_index,
+                        offset: fill.name.span().start,
+                    });
+                }
+                (BoxKind::Flag, _, None) => {
+                    return Err(Diagnostic::error(
+                        at(fill.name.span().start),
+                        format!("box `{}` is a flag: give its words with `text = \"…\"`", fill.name.get_ref()),
+                    ));
+                }
+                (BoxKind::Story, _, _) => {
+                    return Err(Diagnostic::error(
+                        at(fill.name.span().start),
+                        format!("box `{}` holds a story: give it `article = \"…\"` and no `text`", fill.name.get_ref()),
+                    ));
+                }
+            }
+        }
+        pages.push(EditionPage { number: page.number, name: page.name.clone(), geometry, furniture: flags });
+    }
+    check_page_numbers(&spec, &at)?;
+    let info = Masthead {
+        paper: &spec.paper,
+        date,
+        lunar: spec.lunar.as_deref(),
+        serial: spec.serial,
+        page_count: pages.len(),
+        extra_lines: &spec.masthead_lines,
+    };
+    for page in &mut pages {
+        page.furniture.extend(page_furniture(&info, page.number, &page.name, &page.geometry));
+    }
+    let mut stories = Vec::new();
+    for slug in &order {
+        let chain = &placements[slug];
+        let article_file = dir.join("articles").join(format!("{slug}.md"));
+        if !article_file.is_file() {
+            return Err(Diagnostic::error(
+                at(chain[0].offset),
+                format!("no article file `{}`", article_file.display()),
+            )
+            .with_hint(format!("write articles/{slug}.md or correct the article's name")));
+        }
+        stories.push(load_story(dir, &article_file, slug, chain, &pages)?);
+    }
+    let (faces, roles) = resolve_fonts(dir, &spec, &source, &file, options)?;
+    Ok(Edition {
+        file,
+        paper: spec.paper,
+        date,
+        lunar: spec.lunar,
+        serial: spec.serial,
+        masthead_lines: spec.masthead_lines,
+        faces,
+        roles,
+        pages,
+        stories,
+    })
+}
+
+/// Where one article is placed.
+struct Placement {
+    page: usize,
+    box_index: usize,
+    /// Byte offset of the placement in edition.toml, for messages.
+    offset: usize,
+}
+
+fn check_fill(geometry: &PageGeometry, fill: &BoxFill, used: &[usize], template: &str) -> Result<usize, String> {
+    let name = fill.name.get_ref();
+    let Some(index) = geometry.box_named(name) else {
+        let names: Vec<&str> = geometry.boxes.iter().map(|b| b.name.as_str()).collect();
+        return Err(format!("template `{template}` has no box `{name}`; its boxes are: {}", names.join(", ")));
+    };
+    if used.contains(&index) {
+        return Err(format!("box `{name}` is filled twice on this page"));
+    }
+    Ok(index)
+}
+
+fn check_page_numbers(spec: &EditionFile, at: &impl Fn(usize) -> Location) -> Loaded<()> {
+    for (i, page) in spec.pages.iter().enumerate() {
+        if spec.pages[..i].iter().any(|p| p.number == page.number) {
+            return Err(Diagnostic::error(
+                at(page.template.span().start),
+                format!("page {} appears twice", page.number),
+            ));
+        }
+    }
+    if spec.pages.is_empty() {
+        return Err(Diagnostic::error(
+            Location::file(&PathBuf::from("edition.toml")),
+            "the edition has no pages: add a [[page]]",
+        ));
+    }
+    Ok(())
+}
+
+/// Reads a file as UTF-8; `what` names the thing for the message.
+fn read_text(file: &Path, at: Option<Location>) -> Loaded<String> {
+    let location = at.unwrap_or_else(|| Location::file(file));
+    let bytes = std::fs::read(file)
+        .map_err(|e| Diagnostic::error(location.clone(), format!("cannot read `{}`: {e}", file.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Diagnostic::error(
+            Location::file(file),
+            format!("`{}` is not UTF-8 text (bad byte at offset {offset})", file.display()),
+        )
+    })
+}
+
+/// Parses TOML, turning an error's span into a line and column. `offset` is where `source`
+/// starts in the file (front matter), `line_base` lines before it.
+fn parse_toml<T: DeserializeOwned>(file: &Path, source: &str, line_base: usize) -> Loaded<T> {
+    toml::from_str(source).map_err(|e| {
+        let mut location = Location::at_offset(file, source, e.span().map_or(0, |s| s.start));
+        location.line = location.line.map(|l| l + line_base);
+        Diagnostic::error(location, e.message().trim_end().to_string())
+    })
+}
+
+/// Reads templates once each.
+struct TemplateCache {
+    dir: PathBuf,
+    resolved: BTreeMap<String, PageGeometry>,
+}
+
+impl TemplateCache {
+    fn new(dir: PathBuf) -> TemplateCache {
+        TemplateCache { dir, resolved: BTreeMap::new() }
+    }
+
+    /// The geometry of template `name`; errors that are not about the template file itself are
+    /// sentences for the caller to place.
+    fn get(&mut self, name: &str) -> Result<PageGeometry, String> {
+        if let Some(geometry) = self.resolved.get(name) {
+            return Ok(geometry.clone());
+        }
+        let file = self.dir.join(format!("{name}.toml"));
+        if !file.is_file() {
+            return Err(format!("no page template `{name}`: `{}` does not exist", file.display()));
+        }
+        let geometry = load_template(&file).map_err(|d| d.to_string().trim_start_matches("error: ").to_string())?;
+        self.resolved.insert(name.to_string(), geometry.clone());
+        Ok(geometry)
+    }
+}
+
+fn load_template(file: &Path) -> Loaded<PageGeometry> {
+    let source = read_text(file, None)?;
+    let template: Template = parse_toml(file, &source, 0)?;
+    let mut sizes = default_sizes(template.grid.body_size.0);
+    sizes.extend(role_size_table(&template.sizes).map_err(|e| Diagnostic::error(Location::file(file), e))?);
+    resolve(&template, &sizes).map_err(|e| Diagnostic::error(Location::file(file), e))
+}
+
+/// Type sizes when a template gives none: body-size text for the body's companions.
+fn default_sizes(body: Abs) -> BTreeMap<Role, Abs> {
+    let pt = |hundredths: i64| Abs::pt(1).scale(hundredths, 100);
+    Role::ALL
+        .into_iter()
+        .map(|role| {
+            let size = match role {
+                Role::Headline => pt(2200),
+                Role::Kicker | Role::Subhead => pt(1400),
+                Role::Flag => pt(1200),
+                Role::Masthead => pt(6000),
+                _ => body,
+            };
+            (role, size)
+        })
+        .collect()
+}
+
+/// A `sizes` table: role names to lengths, with unknown roles named.
+pub(super) fn role_size_table(table: &BTreeMap<Spanned<String>, Length>) -> Result<BTreeMap<Role, Abs>, String> {
+    table
+        .iter()
+        .map(|(name, size)| {
+            let role = Role::from_name(name.get_ref()).ok_or_else(|| unknown_role(name.get_ref()))?;
+            Ok((role, size.0))
+        })
+        .collect()
+}
+
+fn unknown_role(name: &str) -> String {
+    let known: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
+    format!("unknown role `{name}`; the roles are: {}", known.join(", "))
+}
+
+fn load_story(dir: &Path, file: &Path, slug: &str, chain: &[Placement], pages: &[EditionPage]) -> Loaded<Story> {
+    let source = read_text(file, None)?;
+    let (front_source, front_line, body) =
+        split_front_matter(&source).map_err(|e| Diagnostic::error(Location::line(file, 1), e))?;
+    let front: FrontMatter = parse_toml(file, front_source, front_line - 1)?;
+    let body_line = front_line + front_source.lines().count() + 1;
+    let first = &chain[0];
+    let first_box = &pages[first.page].geometry.boxes[first.box_index];
+    let size = |role: Role| first_box.sizes[&role];
+    let head = head_blocks(&front, &size);
+    let body_size = pages[first.page].geometry.body_size;
+    let blocks = body_blocks(&front, parse_body(body, body_line), body_size, &size);
+    let photo = match &front.photo {
+        Some(spec) => Some(load_photo(dir, file, spec, &size)?),
+        None => None,
+    };
+    if blocks.is_empty() && photo.is_none() {
+        return Err(Diagnostic::error(Location::file(file), "the article has no body and no photo"));
+    }
+    let parts = chain_parts(&front, chain, pages);
+    Ok(Story { slug: slug.to_string(), file: file.to_path_buf(), head, photo, body: blocks, parts })
+}
+
+fn head_blocks(front: &FrontMatter, size: &impl Fn(Role) -> Abs) -> Vec<Block> {
+    let mut head = Vec::new();
+    let mut add = |kind, text: &Option<String>, role: Role| {
+        if let Some(text) = text.as_ref().filter(|t| !t.trim().is_empty()) {
+            head.push(Block { kind, text: StyledText::plain(text.trim(), role, size(role)), line: 1 });
+        }
+    };
+    add(BlockKind::Series, &front.series, Role::Flag);
+    add(BlockKind::Kicker, &front.kicker, Role::Kicker);
+    add(BlockKind::Headline, &Some(front.headline.clone()), Role::Headline);
+    add(BlockKind::Subhead, &front.subhead, Role::Subhead);
+    head
+}
+
+fn body_blocks(front: &FrontMatter, body: Vec<BodyBlock>, body_size: Abs, size: &impl Fn(Role) -> Abs) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    if let Some(byline) = front.byline.as_ref().filter(|b| !b.trim().is_empty()) {
+        blocks.push(Block {
+            kind: BlockKind::Byline,
+            text: StyledText::plain(byline.trim(), Role::Byline, size(Role::Byline)),
+            line: 1,
+        });
+    }
+    let mut credit = front.credit.as_ref().filter(|c| !c.trim().is_empty());
+    for block in body {
+        match block {
+            BodyBlock::Paragraph(p) => {
+                let mut text = StyledText { text: String::new(), spans: Vec::new() };
+                if let Some(c) = credit.take() {
+                    text.push(c.trim(), Role::Credit, size(Role::Credit));
+                }
+                text.push(&p.text, Role::Body, body_size);
+                blocks.push(Block { kind: BlockKind::Paragraph, text, line: p.line });
+            }
+            BodyBlock::Section(s) => {
+                blocks.push(Block {
+                    kind: BlockKind::Section,
+                    text: StyledText::plain(s.text, Role::Section, size(Role::Section)),
+                    line: s.line,
+                });
+            }
+        }
+    }
+    blocks
+}
+
+fn load_photo(dir: &Path, file: &Path, spec: &super::article::PhotoSpec, size: &impl Fn(Role) -> Abs) -> Loaded<Photo> {
+    let image_file = dir.join(&spec.image);
+    let bytes = std::fs::read(&image_file).map_err(|e| {
+        Diagnostic::error(Location::file(file), format!("cannot read photo `{}`: {e}", image_file.display()))
+            .with_hint("the image path is relative to the edition folder")
+    })?;
+    let raster = read_raster(&bytes)
+        .map_err(|e| Diagnostic::error(Location::file(file), format!("photo `{}`: {e}", image_file.display())))?;
+    let caption = Block {
+        kind: BlockKind::Caption,
+        text: StyledText::plain(spec.caption.trim(), Role::Caption, size(Role::Caption)),
+        line: 1,
+    };
+    let credit = spec.credit.as_ref().map(|c| Block {
+        kind: BlockKind::PhotoCredit,
+        text: StyledText::plain(c.trim(), Role::Caption, size(Role::Caption)),
+        line: 1,
+    });
+    Ok(Photo { file: image_file, raster: Arc::new(raster), caption, credit })
+}
+
+/// The chain's parts with their jump lines: every part but the last sends the reader on,
+/// every part but the first says where it came from.
+fn chain_parts(front: &FrontMatter, chain: &[Placement], pages: &[EditionPage]) -> Vec<Part> {
+    chain
+        .iter()
+        .enumerate()
+        .map(|(i, placement)| {
+            let sizes = &pages[placement.page].geometry.boxes[placement.box_index].sizes;
+            let jump = |text: String| Block {
+                kind: BlockKind::JumpOut,
+                text: StyledText::plain(text, Role::Jump, sizes[&Role::Jump]),
+                line: 1,
+            };
+            let jump_out = chain.get(i + 1).map(|next| jump(jump_out_text(pages[next.page].number)));
+            let (jump_in, jump_headline) = if i == 0 {
+                (None, None)
+            } else {
+                let from = pages[chain[i - 1].page].number;
+                let title = front.jump_headline.clone().unwrap_or_else(|| front.headline.clone());
+                let headline = Block {
+                    kind: BlockKind::JumpHeadline,
+                    text: StyledText::plain(title, Role::Headline, sizes[&Role::Headline]),
+                    line: 1,
+                };
+                (Some(Block { kind: BlockKind::JumpIn, ..jump(jump_in_text(from)) }), Some(headline))
+            };
+            Part { page: placement.page, box_index: placement.box_index, jump_headline, jump_in, jump_out }
+        })
+        .collect()
+}
+
+/// The faces to load (bundled, then the edition's own) and the roles' chains.
+fn resolve_fonts(
+    dir: &Path,
+    spec: &EditionFile,
+    source: &str,
+    file: &Path,
+    options: &LoadOptions,
+) -> Loaded<(Vec<(String, PathBuf)>, RoleFaces)> {
+    let mut faces: Vec<(String, PathBuf)> =
+        BUNDLED_FACES.iter().map(|(key, name)| (key.to_string(), options.fonts_dir.join(name))).collect();
+    for (key, path) in &spec.fonts.faces {
+        let path = dir.join(path.get_ref());
+        match faces.iter_mut().find(|(k, _)| k == key) {
+            Some(face) => face.1 = path,
+            None => faces.push((key.clone(), path)),
+        }
+    }
+    let mut roles = RoleFaces::default();
+    for (name, keys) in &spec.fonts.roles {
+        let at = Location::at_offset(file, source, name.span().start);
+        let role = Role::from_name(name.get_ref())
+            .ok_or_else(|| Diagnostic::error(at.clone(), unknown_role(name.get_ref())))?;
+        if let Some(missing) = keys.iter().find(|k| !faces.iter().any(|(f, _)| f == *k)) {
+            return Err(Diagnostic::error(
+                at,
+                format!(
+                    "role `{}` names face `{missing}`, which no [fonts.faces] entry or bundled face has",
+                    role.name()
+                ),
+            ));
+        }
+        roles.set(role, keys.clone());
+    }
+    Ok((faces, roles))
+}

@@ -1,0 +1,221 @@
+//! Shaping: turns a [`StyledText`] into positioned glyphs. Splits the text into runs of one
+//! face (the role's fallback chain decides per character) and one script class, shapes each
+//! with rustybuzz, and records for each CJK punctuation glyph how it looks at half width (the
+//! font's `halt` feature), for compression later. The only module that imports rustybuzz, so
+//! that moving to harfrust is a one-file change.
+
+mod cjk;
+
+pub use cjk::{CharClass, char_class, fullwidth_for_shaping};
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::str::FromStr;
+
+use rustybuzz::{Direction, Face, Feature, GlyphBuffer, Language, ShapePlan, UnicodeBuffer, script};
+use ttf_parser::Tag;
+
+use crate::fonts::{FontBook, FontId};
+use crate::model::StyledText;
+use crate::units::Abs;
+
+/// One shaped glyph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShapedGlyph {
+    pub font: FontId,
+    pub id: u16,
+    pub size: Abs,
+    pub advance: Abs,
+    pub x_offset: Abs,
+    pub y_offset: Abs,
+    /// The bytes of the text this glyph's cluster covers.
+    pub cluster: Range<usize>,
+    /// For CJK punctuation: its advance and offset when set at half width.
+    pub half: Option<HalfForm>,
+}
+
+/// A punctuation glyph at half width, as the font's `halt` feature sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HalfForm {
+    pub advance: Abs,
+    pub x_offset: Abs,
+}
+
+/// A character no face of the chain has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingChar {
+    pub offset: usize,
+    pub c: char,
+}
+
+/// A shaped text: its glyphs in logical order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShapedText {
+    pub glyphs: Vec<ShapedGlyph>,
+    pub missing: Vec<MissingChar>,
+}
+
+/// Shapes texts against one font book, keeping faces, plans and half forms between calls.
+pub struct Shaper<'a> {
+    book: &'a FontBook,
+    faces: Vec<Face<'a>>,
+    plans: HashMap<(FontId, bool, bool), ShapePlan>,
+    halves: HashMap<(FontId, char), Option<(i32, i32)>>,
+}
+
+impl<'a> Shaper<'a> {
+    pub fn new(book: &'a FontBook) -> Shaper<'a> {
+        let faces = book
+            .fonts()
+            .map(|(_, font)| Face::from_slice(&font.data, font.index).expect("font checked when loaded"))
+            .collect();
+        Shaper { book, faces, plans: HashMap::new(), halves: HashMap::new() }
+    }
+
+    /// Shapes a whole styled text.
+    pub fn shape(&mut self, styled: &StyledText) -> ShapedText {
+        let mut out = ShapedText { glyphs: Vec::new(), missing: Vec::new() };
+        for span in &styled.spans {
+            let chain = self.book.chain(span.role);
+            for run in itemize(&styled.text, span.range.clone(), &chain, self.book, &mut out.missing) {
+                self.shape_run(&styled.text, &run, span.size, &mut out.glyphs);
+            }
+        }
+        out
+    }
+
+    fn shape_run(&mut self, text: &str, run: &Run, size: Abs, out: &mut Vec<ShapedGlyph>) {
+        let mut buffer = UnicodeBuffer::new();
+        for (offset, c) in text[run.range.clone()].char_indices() {
+            let start = run.range.start + offset;
+            buffer.add(fullwidth_for_shaping(text, start, c), start as u32);
+        }
+        set_properties(&mut buffer, run.latin);
+        let shaped = self.shape_buffer(run.font, run.latin, false, buffer);
+        let upem = i64::from(self.book.font(run.font).metrics.units_per_em);
+        let scale = |units: i32| size.scale(i64::from(units), upem);
+        let first = out.len();
+        for (info, pos) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+            let start = info.cluster as usize;
+            out.push(ShapedGlyph {
+                font: run.font,
+                id: info.glyph_id as u16,
+                size,
+                advance: scale(pos.x_advance),
+                x_offset: scale(pos.x_offset),
+                y_offset: -scale(pos.y_offset),
+                cluster: start..start,
+                half: None,
+            });
+        }
+        close_clusters(&mut out[first..], run.range.end);
+        for glyph in &mut out[first..] {
+            let c = text[glyph.cluster.clone()].chars().next().unwrap_or(' ');
+            if glyph.cluster.len() == c.len_utf8()
+                && char_class(fullwidth_for_shaping(text, glyph.cluster.start, c)).is_punctuation()
+            {
+                glyph.half = self
+                    .half_form(run.font, fullwidth_for_shaping(text, glyph.cluster.start, c))
+                    .map(|(advance, offset)| HalfForm { advance: scale(advance), x_offset: scale(offset) });
+            }
+        }
+    }
+
+    /// Shapes with a cached plan for the face, script class and `halt` on or off.
+    fn shape_buffer(&mut self, font: FontId, latin: bool, halt: bool, buffer: UnicodeBuffer) -> GlyphBuffer {
+        let face = &self.faces[usize::from(font.0)];
+        let plan = self.plans.entry((font, latin, halt)).or_insert_with(|| {
+            let features: Vec<Feature> =
+                if halt { vec![Feature::new(Tag::from_bytes(b"halt"), 1, ..)] } else { Vec::new() };
+            let (script, language) = properties(latin);
+            ShapePlan::new(face, Direction::LeftToRight, Some(script), Some(&language), &features)
+        });
+        rustybuzz::shape_with_plan(face, plan, buffer)
+    }
+
+    /// The glyph's advance and x offset in font units under `halt`, when `halt` changes it.
+    fn half_form(&mut self, font: FontId, c: char) -> Option<(i32, i32)> {
+        if let Some(cached) = self.halves.get(&(font, c)) {
+            return *cached;
+        }
+        let full = self.shape_one(font, c, false);
+        let half = self.shape_one(font, c, true);
+        let result = (half.0 < full.0).then_some(half);
+        self.halves.insert((font, c), result);
+        result
+    }
+
+    fn shape_one(&mut self, font: FontId, c: char, halt: bool) -> (i32, i32) {
+        let mut buffer = UnicodeBuffer::new();
+        buffer.add(c, 0);
+        set_properties(&mut buffer, false);
+        let shaped = self.shape_buffer(font, false, halt, buffer);
+        shaped.glyph_positions().first().map_or((0, 0), |p| (p.x_advance, p.x_offset))
+    }
+}
+
+fn properties(latin: bool) -> (rustybuzz::Script, Language) {
+    if latin {
+        (script::LATIN, Language::from_str("en").expect("valid tag"))
+    } else {
+        (script::HAN, Language::from_str("zh-Hans").expect("valid tag"))
+    }
+}
+
+fn set_properties(buffer: &mut UnicodeBuffer, latin: bool) {
+    let (script, language) = properties(latin);
+    buffer.set_direction(Direction::LeftToRight);
+    buffer.set_script(script);
+    buffer.set_language(language);
+}
+
+/// Gives every glyph the byte range of its whole cluster.
+fn close_clusters(glyphs: &mut [ShapedGlyph], end: usize) {
+    let mut next_start = end;
+    for i in (0..glyphs.len()).rev() {
+        let start = glyphs[i].cluster.start;
+        if i + 1 < glyphs.len() && glyphs[i + 1].cluster.start != start {
+            next_start = glyphs[i + 1].cluster.start;
+        }
+        glyphs[i].cluster = start..next_start.max(start);
+    }
+}
+
+/// A stretch of text in one face and one script class.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Run {
+    range: Range<usize>,
+    font: FontId,
+    latin: bool,
+}
+
+/// Splits `range` of `text` into runs. A character takes the first face of the chain that
+/// has it; one that no face has is recorded as missing and set in the chain's first face.
+fn itemize(
+    text: &str,
+    range: Range<usize>,
+    chain: &[FontId],
+    book: &FontBook,
+    missing: &mut Vec<MissingChar>,
+) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (offset, c) in text[range.clone()].char_indices() {
+        let start = range.start + offset;
+        let shaped_as = fullwidth_for_shaping(text, start, c);
+        let font = chain.iter().copied().find(|&id| book.font(id).has_char(shaped_as));
+        if font.is_none() && !c.is_whitespace() {
+            missing.push(MissingChar { offset: start, c });
+        }
+        let font = font.unwrap_or(chain[0]);
+        let class = char_class(shaped_as);
+        let latin = match runs.last() {
+            Some(last) if class.is_neutral() => last.latin,
+            _ => class == CharClass::Latin,
+        };
+        match runs.last_mut() {
+            Some(last) if last.font == font && last.latin == latin => last.range.end = start + c.len_utf8(),
+            _ => runs.push(Run { range: start..start + c.len_utf8(), font, latin }),
+        }
+    }
+    runs
+}
