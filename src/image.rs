@@ -4,7 +4,7 @@
 
 use std::io::Cursor;
 
-use image::{ColorType, ImageFormat, ImageReader};
+use image::{ColorType, DynamicImage, ImageDecoder, ImageFormat, ImageReader};
 
 /// A decoded-enough image: its pixel size and the bytes to embed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,14 +31,14 @@ pub fn read_raster(bytes: &[u8]) -> Result<Raster, String> {
     if !matches!(format, Some(ImageFormat::Jpeg | ImageFormat::Png)) {
         return Err("not a JPEG or PNG image".into());
     }
-    let decoded = reader.decode().map_err(|e| format!("cannot decode image: {e}"))?;
-    let (width, height) = (decoded.width(), decoded.height());
-    let data = if format == Some(ImageFormat::Jpeg) && decoded.color() == ColorType::L8 {
-        RasterData::GrayJpeg(bytes.to_vec())
-    } else {
-        RasterData::Gray(decoded.to_luma8().into_raw())
-    };
-    Ok(Raster { width, height, data })
+    let decoder = reader.into_decoder().map_err(|e| format!("cannot decode image: {e}"))?;
+    let (width, height) = decoder.dimensions();
+    if format == Some(ImageFormat::Jpeg) && decoder.color_type() == ColorType::L8 {
+        // Reading the header is enough: the bytes go into the PDF as they are.
+        return Ok(Raster { width, height, data: RasterData::GrayJpeg(bytes.to_vec()) });
+    }
+    let decoded = DynamicImage::from_decoder(decoder).map_err(|e| format!("cannot decode image: {e}"))?;
+    Ok(Raster { width, height, data: RasterData::Gray(decoded.to_luma8().into_raw()) })
 }
 
 #[cfg(test)]

@@ -49,7 +49,7 @@ pub fn render_pdf(dir: &Path, options: &LoadOptions, pdf: &PdfOptions) -> Result
 /// Typesets a loaded edition.
 pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
     let mut shaper = Shaper::new(book);
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = edition.diagnostics.clone();
     let texts: Vec<StoryTexts> = edition.stories.iter().map(|s| set_story(&mut shaper, s, &mut diagnostics)).collect();
     let layouts: Vec<StoryLayout> =
         edition.stories.iter().zip(&texts).map(|(s, t)| flow_story(s, t, &edition.pages)).collect();

@@ -48,7 +48,7 @@ fn unknown_field_is_rejected() {
 #[test]
 fn unknown_box_lists_the_template_boxes() {
     let (code, stderr, written) =
-        render_edited(|e| replace_in(&e.join("edition.toml"), "box = \"b4\"", "box = \"b9\""));
+        render_edited(|e| replace_in(&e.join("edition.toml"), "box = \"c2\"", "box = \"b9\""));
     assert_eq!(code, 2, "{stderr}");
     assert!(
         stderr.contains("edition.toml:") && stderr.contains("no box `b9`") && stderr.contains("lead, photo"),
@@ -106,4 +106,30 @@ fn a_failed_run_keeps_the_old_output() {
     assert_eq!(std::fs::read(&output).unwrap(), b"old proof");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 2, "no partial file left beside the output: {leftovers:?}");
+}
+
+#[test]
+fn an_unplaced_article_is_reported_and_the_run_fails() {
+    let (code, stderr, written) = render_edited(|e| {
+        std::fs::copy(e.join("articles/brief-river.md"), e.join("articles/stray.md")).unwrap();
+    });
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("stray.md: the article is placed on no page"), "{stderr}");
+    assert!(written, "layout problems still give a proof");
+}
+
+#[test]
+fn overset_text_is_measured_and_the_run_fails() {
+    let (code, stderr, written) = render_edited(|e| {
+        // The continuation of the lead is its last box: take it away.
+        replace_in(
+            &e.join("edition.toml"),
+            "box = \"top\"\narticle = \"lead\"",
+            "box = \"top\"\narticle = \"brief-stub\"",
+        );
+        std::fs::write(e.join("articles/brief-stub.md"), "+++\nheadline = \"短讯\"\n+++\n一句话。\n").unwrap();
+    });
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("lead.md:") && stderr.contains("story `lead` is overset"), "{stderr}");
+    assert!(written);
 }

@@ -15,6 +15,39 @@ pub fn break_all(text: &SetText, style: ParagraphStyle, measure: Abs) -> Vec<Lin
     std::iter::from_fn(|| breaker.next_line(measure)).collect()
 }
 
+/// Breaks a headline into balanced lines: as many lines as a full measure needs, but each as
+/// short as still gives that count, so no line is left with a character or two.
+pub fn break_balanced(text: &SetText, align: Align, measure: Abs) -> Vec<Line> {
+    let style = ParagraphStyle { indent: Abs::ZERO, align };
+    let lines = break_all(text, style, measure);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let (mut low, mut high) = (measure / i64::try_from(lines.len()).unwrap_or(1), measure);
+    while high - low > Abs::pt(1) {
+        let mid = (low + high) / 2;
+        let trial = break_all(text, style, mid);
+        if trial.len() <= lines.len() && trial.iter().all(|l| l.overfull == Abs::ZERO) {
+            high = mid;
+        } else {
+            low = mid;
+        }
+    }
+    let balanced = break_all(text, style, high);
+    // Set at the found width, centred in the full measure.
+    let shift = (measure - high) / 2;
+    balanced.into_iter().map(|line| shift_line(line, shift, measure)).collect()
+}
+
+fn shift_line(mut line: Line, by: Abs, measure: Abs) -> Line {
+    for glyph in &mut line.glyphs {
+        glyph.x += by;
+    }
+    line.start += by;
+    line.measure = measure;
+    line
+}
+
 /// The em of a text: its largest glyph size.
 fn em_of(text: &SetText) -> Abs {
     text.shaped.glyphs.iter().map(|g| g.size).max().unwrap_or(Abs::ZERO)
@@ -81,7 +114,7 @@ fn stack(
     for &(at, align) in blocks {
         let text = texts.get(at).expect("caller checked");
         let em = em_of(text);
-        for line in break_all(text, ParagraphStyle { indent: Abs::ZERO, align }, frame.rect.width) {
+        for line in break_balanced(text, align, frame.rect.width) {
             // Leading 1.25 em inside the group; the first line takes its em box only.
             let advance = if placed.is_empty() { em } else { em.scale(125, 100) };
             height += advance;

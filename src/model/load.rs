@@ -116,6 +116,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         stories.push(load_story(dir, &article_file, slug, chain, &pages)?);
     }
     let (faces, roles) = resolve_fonts(dir, &spec, &source, &file, options)?;
+    let diagnostics = unplaced_articles(dir, &order);
     Ok(Edition {
         file,
         paper: spec.paper,
@@ -127,7 +128,24 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         roles,
         pages,
         stories,
+        diagnostics,
     })
+}
+
+/// Articles in `articles/` that no box names: their text would be lost without a word.
+fn unplaced_articles(dir: &Path, placed: &[String]) -> Vec<Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(dir.join("articles")) else { return Vec::new() };
+    let mut files: Vec<PathBuf> =
+        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
+    files.sort();
+    files
+        .into_iter()
+        .filter(|path| path.file_stem().and_then(|s| s.to_str()).is_some_and(|stem| !placed.iter().any(|p| p == stem)))
+        .map(|path| {
+            Diagnostic::error(Location::file(&path), "the article is placed on no page")
+                .with_hint("name it in a box of edition.toml, or move the file out of articles/")
+        })
+        .collect()
 }
 
 /// Where one article is placed.

@@ -26,6 +26,7 @@ pub use template::{BoxKind, Template};
 
 use std::path::PathBuf;
 
+use crate::diag::Diagnostic;
 use crate::fonts::RoleFaces;
 
 /// A loaded and validated edition, ready to set.
@@ -44,6 +45,8 @@ pub struct Edition {
     pub pages: Vec<EditionPage>,
     /// Every article the edition places, in the order first placed.
     pub stories: Vec<Story>,
+    /// Problems found while loading that do not stop the job (articles placed nowhere).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// One page: its geometry and its furniture. Stories refer to pages by index.
