@@ -29,6 +29,56 @@ pub struct Page {
     /// How far the printed area may run past the trim.
     pub bleed: Rect,
     pub items: Vec<Item>,
+    /// What the page was laid out on, for proofs, dumps and checks (not painted).
+    pub layout: PageLayout,
+}
+
+/// The structure behind a page's items: the grid, the boxes and the lines set in them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PageLayout {
+    pub grid: GridInfo,
+    pub boxes: Vec<BoxInfo>,
+    /// Every set line, in placing order; text runs name theirs by index.
+    pub lines: Vec<LineInfo>,
+}
+
+/// The page's baseline grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct GridInfo {
+    /// The type area.
+    pub area: Rect,
+    pub body_size: Abs,
+    pub line_pitch: Abs,
+    pub lines: u32,
+    /// From the top of a grid line's em box to its baseline.
+    pub baseline_offset: Abs,
+}
+
+/// A template box as laid out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BoxInfo {
+    pub name: String,
+    pub rect: Rect,
+    /// The body columns.
+    pub columns: Vec<Rect>,
+    /// The story set here, if any.
+    pub story: Option<String>,
+    /// Text of that story that fitted nowhere, if this is its last box: characters and lines.
+    pub overset: Option<(usize, usize)>,
+}
+
+/// One set line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineInfo {
+    /// The line's left edge on its baseline.
+    pub origin: Point,
+    pub measure: Abs,
+    /// Where the set material starts and how wide it is, from the origin.
+    pub start: Abs,
+    pub width: Abs,
+    pub text: String,
+    /// Index into the page's boxes, or none for furniture.
+    pub box_index: Option<usize>,
 }
 
 /// Something painted on a page, in painting order.
@@ -48,6 +98,8 @@ pub struct TextRun {
     pub color: Color,
     /// The pen position of the first glyph on the baseline.
     pub origin: Point,
+    /// The line this run belongs to, an index into the page's layout lines.
+    pub line: Option<usize>,
     /// The characters the glyphs stand for, in reading order.
     pub text: String,
     pub glyphs: Vec<Glyph>,

@@ -1,6 +1,7 @@
 //! Pagination: assembles each page of the edition as a frame: the furniture (masthead or
 //! folio), the flags, every story part the page holds (its lines, photo and rules), in a fixed
-//! order so the output is the same on every run.
+//! order so the output is the same on every run, with the layout record (grid, boxes, lines)
+//! that proofs and dumps read.
 
 mod furniture;
 mod runs;
@@ -10,10 +11,10 @@ pub use runs::line_runs;
 
 use std::sync::Arc;
 
-use crate::flow::{StoryLayout, StoryTexts};
-use crate::frame::{Color, Document, ImageItem, Item, Page, Rule};
-use crate::model::{Edition, EditionPage};
-use crate::units::{Abs, Point};
+use crate::flow::{PlacedLine, SetText, StoryLayout, StoryTexts};
+use crate::frame::{BoxInfo, Color, Document, GridInfo, ImageItem, Item, LineInfo, Page, PageLayout, Rule};
+use crate::model::{Edition, EditionPage, PageGeometry};
+use crate::units::{Abs, Point, Rect};
 
 /// Everything set for one story.
 pub struct SetStory<'a> {
@@ -33,6 +34,52 @@ pub fn paginate(edition: &Edition, furniture: &[FurnitureTexts], stories: &[SetS
     Document { title, pages }
 }
 
+/// A page under construction: its items and its layout record.
+pub struct PageBuilder {
+    pub items: Vec<Item>,
+    pub layout: PageLayout,
+}
+
+impl PageBuilder {
+    fn new(geometry: &PageGeometry) -> PageBuilder {
+        let grid = GridInfo {
+            area: geometry.type_area,
+            body_size: geometry.body_size,
+            line_pitch: geometry.line_pitch,
+            lines: geometry.lines,
+            baseline_offset: geometry.baseline_offset(geometry.body_size),
+        };
+        let boxes = geometry
+            .boxes
+            .iter()
+            .map(|b| BoxInfo {
+                name: b.name.clone(),
+                rect: b.rect,
+                columns: b.columns.iter().map(|&x| Rect::new(x, b.rect.y, b.column_width, b.rect.height)).collect(),
+                story: None,
+                overset: None,
+            })
+            .collect();
+        PageBuilder { items: Vec::new(), layout: PageLayout { grid, boxes, lines: Vec::new() } }
+    }
+
+    /// Adds a set line: its record, and the runs that draw it.
+    pub fn add_line(&mut self, placed: &PlacedLine, text: &SetText, box_index: Option<usize>) {
+        let line = &placed.line;
+        let index = self.layout.lines.len();
+        let end = line.text.end.min(text.text.len());
+        self.layout.lines.push(LineInfo {
+            origin: placed.origin,
+            measure: line.measure,
+            start: line.start,
+            width: line.width,
+            text: text.text.get(line.text.start..end).unwrap_or_default().to_string(),
+            box_index,
+        });
+        self.items.extend(line_runs(placed, text, Some(index)).into_iter().map(Item::Text));
+    }
+}
+
 fn build_page(
     edition: &Edition,
     index: usize,
@@ -41,15 +88,21 @@ fn build_page(
     stories: &[SetStory],
 ) -> Page {
     let geometry = &page.geometry;
-    let mut items = Vec::new();
-    furniture::place(geometry, furniture, &mut items);
+    let mut builder = PageBuilder::new(geometry);
+    furniture::place(geometry, furniture, &mut builder);
     for (story, set) in edition.stories.iter().zip(stories) {
-        for (part, layout) in story.parts.iter().zip(&set.layout.parts) {
+        let last = story.parts.len().saturating_sub(1);
+        for (k, (part, layout)) in story.parts.iter().zip(&set.layout.parts).enumerate() {
             if part.page != index {
                 continue;
             }
+            let info = &mut builder.layout.boxes[part.box_index];
+            info.story = Some(story.slug.clone());
+            if k == last {
+                info.overset = set.layout.overset.as_ref().map(|o| (o.chars, o.lines));
+            }
             if let (Some(photo), Some(placed)) = (&story.photo, layout.photo) {
-                items.push(Item::Image(ImageItem {
+                builder.items.push(Item::Image(ImageItem {
                     raster: Arc::clone(&photo.raster),
                     rect: placed.rect,
                     clip: placed.clip,
@@ -57,15 +110,22 @@ fn build_page(
             }
             for placed in &layout.lines {
                 let text = set.texts.get(placed.text).expect("flow placed an existing text");
-                items.extend(line_runs(placed, text).into_iter().map(Item::Text));
+                builder.add_line(placed, text, Some(part.box_index));
             }
         }
     }
     for frame in geometry.boxes.iter().filter(|b| b.rule_below) {
         let y = frame.rect.bottom() + (geometry.line_pitch - geometry.body_size) / 2;
-        items.push(hairline(frame.rect.x, frame.rect.right(), y));
+        builder.items.push(hairline(frame.rect.x, frame.rect.right(), y));
     }
-    Page { number: page.number, media: geometry.media, trim: geometry.trim, bleed: geometry.bleed, items }
+    Page {
+        number: page.number,
+        media: geometry.media,
+        trim: geometry.trim,
+        bleed: geometry.bleed,
+        items: builder.items,
+        layout: builder.layout,
+    }
 }
 
 /// A thin black rule across from `x0` to `x1` at `y`.

@@ -3,10 +3,9 @@
 
 use crate::flow::{PlacedLine, SetText};
 use crate::frame::{Color, Glyph, TextRun};
-use crate::units::Point;
 
 /// The runs that draw one line.
-pub fn line_runs(placed: &PlacedLine, text: &SetText) -> Vec<TextRun> {
+pub fn line_runs(placed: &PlacedLine, text: &SetText, line: Option<usize>) -> Vec<TextRun> {
     let mut runs: Vec<TextRun> = Vec::new();
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let glyphs = &text.shaped.glyphs;
@@ -44,7 +43,8 @@ pub fn line_runs(placed: &PlacedLine, text: &SetText) -> Vec<TextRun> {
             font: first.font,
             size: first.size,
             color: Color::BLACK,
-            origin: Point::new(placed.origin.x, placed.origin.y),
+            origin: placed.origin,
+            line,
             text: text.text[start..end].to_string(),
             glyphs: run_glyphs,
         });

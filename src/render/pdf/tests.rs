@@ -39,7 +39,7 @@ fn run(book: &FontBook, font: FontId, text: &str, size: Abs, origin: Point, trac
         glyphs.push(Glyph { id, x, y: Abs::ZERO, text: i..i + c.len_utf8() });
         x += Abs(div_round(advance * size.0, upem)) + tracking;
     }
-    TextRun { font, size, color: Color::BLACK, origin, text: text.to_string(), glyphs }
+    TextRun { font, size, color: Color::BLACK, origin, line: None, text: text.to_string(), glyphs }
 }
 
 fn pt(x: i64, y: i64) -> Point {
@@ -100,6 +100,7 @@ fn document(book: &FontBook) -> Document {
                 clip: rect(240, 180, 64, 64),
             }),
         ],
+        layout: Default::default(),
     };
     let second = Page {
         number: 2,
@@ -226,6 +227,7 @@ fn page_with(items: Vec<Item>) -> Page {
         trim: rect(0, 0, 100, 100),
         bleed: rect(0, 0, 100, 100),
         items,
+        layout: Default::default(),
     }
 }
 
@@ -374,6 +376,7 @@ mod arbitrary {
                     size,
                     color,
                     origin,
+                    line: None,
                     text,
                     glyphs
                 })
