@@ -79,6 +79,14 @@ pub struct LineInfo {
     pub text: String,
     /// Index into the page's boxes, or none for furniture.
     pub box_index: Option<usize>,
+    /// Body text on the baseline grid, as opposed to headlines and furniture.
+    pub on_grid: bool,
+    /// Justified: it must end exactly at the measure.
+    pub justified: bool,
+    /// The last line of its paragraph.
+    pub paragraph_end: bool,
+    /// How far past the measure it had to run (a word wider than the line).
+    pub overfull: Abs,
 }
 
 /// Something painted on a page, in painting order.

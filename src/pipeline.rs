@@ -9,7 +9,7 @@ use crate::flow::{PartTexts, PhotoSize, SetText, StoryLayout, StoryTexts, flow_s
 use crate::fonts::{Font, FontBook};
 use crate::frame::Document;
 use crate::linebreak::build_items;
-use crate::model::{Block, Edition, LoadOptions, Story, load_edition};
+use crate::model::{Block, Composition, Edition, LoadOptions, Story, load_edition};
 use crate::paginate::{FurnitureTexts, SetStory, paginate};
 use crate::render::pdf::{PdfOptions, write_pdf};
 use crate::shape::Shaper;
@@ -48,9 +48,11 @@ pub fn render_pdf(dir: &Path, options: &LoadOptions, pdf: &PdfOptions) -> Result
 
 /// Typesets a loaded edition.
 pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
-    let mut shaper = Shaper::new(book);
+    let mut shaper = Shaper::new(book, edition.composition.fullwidth_ascii);
+    let settings = &edition.composition;
     let mut diagnostics = edition.diagnostics.clone();
-    let texts: Vec<StoryTexts> = edition.stories.iter().map(|s| set_story(&mut shaper, s, &mut diagnostics)).collect();
+    let texts: Vec<StoryTexts> =
+        edition.stories.iter().map(|s| set_story(&mut shaper, settings, s, &mut diagnostics)).collect();
     let layouts: Vec<StoryLayout> =
         edition.stories.iter().zip(&texts).map(|(s, t)| flow_story(s, t, &edition.pages)).collect();
     for (story, layout) in edition.stories.iter().zip(&layouts) {
@@ -62,7 +64,7 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
         .map(|page| {
             page.furniture
                 .iter()
-                .map(|f| (f.slot, set_text(&mut shaper, &f.text, &edition.file, 0, &mut diagnostics)))
+                .map(|f| (f.slot, set_text(&mut shaper, settings, &f.text, &edition.file, 0, &mut diagnostics)))
                 .collect()
         })
         .collect();
@@ -74,6 +76,7 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
 /// Shapes and itemizes one text, reporting characters no face has.
 fn set_text(
     shaper: &mut Shaper,
+    settings: &Composition,
     text: &crate::model::StyledText,
     file: &Path,
     line: usize,
@@ -92,12 +95,17 @@ fn set_text(
             .with_hint("add a face that has it under [fonts.faces] and to the role's chain in [fonts.roles]"),
         );
     }
-    let items = build_items(&text.text, &shaped);
+    let items = build_items(&text.text, &shaped, settings);
     SetText { text: text.text.clone(), shaped, items }
 }
 
-fn set_story(shaper: &mut Shaper, story: &Story, diagnostics: &mut Vec<Diagnostic>) -> StoryTexts {
-    let mut set = |block: &Block| set_text(shaper, &block.text, &story.file, block.line, diagnostics);
+fn set_story(
+    shaper: &mut Shaper,
+    settings: &Composition,
+    story: &Story,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> StoryTexts {
+    let mut set = |block: &Block| set_text(shaper, settings, &block.text, &story.file, block.line, diagnostics);
     let head = story.head.iter().map(&mut set).collect();
     let caption = story.photo.as_ref().map(|p| set(&p.caption));
     let photo_credit = story.photo.as_ref().and_then(|p| p.credit.as_ref()).map(&mut set);

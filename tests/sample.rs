@@ -149,3 +149,44 @@ fn pages_rasterize() {
     let Some((ok, text)) = tool_output("pdftoppm", &["-r", "10", "-png", "-singlefile"], &sample().0) else { return };
     assert!(ok, "{text}");
 }
+
+/// Every set line of the sample, with its page.
+fn lines() -> impl Iterator<Item = (u32, &'static paiban::frame::LineInfo, &'static paiban::frame::GridInfo)> {
+    sample().1.document.pages.iter().flat_map(|p| p.layout.lines.iter().map(move |l| (p.number, l, &p.layout.grid)))
+}
+
+#[test]
+fn r11_every_justified_line_ends_exactly_at_its_measure() {
+    let mut checked = 0;
+    for (page, line, _) in lines().filter(|(_, l, _)| l.justified) {
+        assert_eq!(line.overfull, paiban::units::Abs::ZERO, "page {page}: overfull {}", line.text);
+        assert_eq!(line.start + line.width, line.measure, "page {page}: {}", line.text);
+        checked += 1;
+    }
+    assert!(checked > 500, "only {checked} justified lines");
+}
+
+#[test]
+fn r15_body_lines_sit_on_the_page_grid() {
+    for (page, line, grid) in lines().filter(|(_, l, _)| l.on_grid) {
+        let from_top = line.origin.y - grid.area.y - grid.baseline_offset;
+        assert_eq!(from_top.0 % grid.line_pitch.0, 0, "page {page}: off the grid: {}", line.text);
+    }
+}
+
+#[test]
+fn r20_no_paragraph_ends_with_a_single_character() {
+    let punctuation = "，。、；：？！）》」』”’";
+    for (page, line, _) in lines().filter(|(_, l, _)| l.paragraph_end && l.on_grid && l.box_index.is_some()) {
+        let characters = line.text.chars().filter(|c| !c.is_whitespace() && !punctuation.contains(*c)).count();
+        assert!(characters > 1, "page {page}: 孤字 line `{}`", line.text);
+    }
+}
+
+#[test]
+fn r1_no_line_ends_with_an_opening_mark() {
+    for (page, line, _) in lines() {
+        let last = line.text.trim_end().chars().last().unwrap_or(' ');
+        assert!(!"（《「『“‘〈【".contains(last), "page {page}: a line ends with {last}: {}", line.text);
+    }
+}

@@ -29,9 +29,10 @@ impl<'a> BodyFlow<'a> {
         self.block >= self.texts.body.len()
     }
 
-    /// Fills the columns of part `part` from row `first_row` down. With a later part to go
-    /// to, the last row of the last column is kept for the jump line unless the story ends
-    /// exactly there.
+    /// Fills the columns of part `part` from row `first_row` down. A continuation opens with
+    /// "(上接…)" at the start of its first line; with a later part to go to, the last line of
+    /// the last column ends with "(下转…)" set right, its space taken from that line (on a
+    /// line of its own when too little would be left), unless the story ends exactly there.
     pub fn fill(
         &mut self,
         part: usize,
@@ -43,9 +44,17 @@ impl<'a> BodyFlow<'a> {
     ) {
         let (columns, rows) = (frame.columns.len(), frame.lines);
         let (mut column, mut row) = (0, first_row);
+        let gap = page.body_size / 2;
+        let mut taken = Abs::ZERO;
         if part > 0 && !self.is_done() {
-            self.place_text(lines, TextRef::JumpIn(part), Align::Start, page, frame, column, row);
-            row += 1;
+            let width = self.place_text(lines, TextRef::JumpIn(part), Align::Start, page, frame, column, row);
+            if self.kinds[self.block] == BlockKind::Section
+                || !leaves_room(frame.column_width, width + gap, page.body_size)
+            {
+                row += 1;
+            } else {
+                taken = width + gap;
+            }
         }
         while !self.is_done() && column < columns {
             if row >= rows {
@@ -64,27 +73,68 @@ impl<'a> BodyFlow<'a> {
                 self.block += 1;
                 continue;
             }
-            let breaker = self.breaker.get_or_insert_with(|| {
-                start_block(&self.texts.body[self.block], self.kinds[self.block], page.body_size)
-            });
-            let mut probe = breaker.clone();
-            let line = probe.next_line(frame.column_width).expect("block not done");
-            let ends_story = probe.is_done() && self.block + 1 == self.texts.body.len();
-            if last_slot && !ends_story {
+            let mut measure = frame.column_width - taken;
+            if last_slot && !self.last_line_ends_story(measure, page) {
+                let jump = self.jump_width(TextRef::JumpOut(part), frame.column_width);
                 self.place_text(lines, TextRef::JumpOut(part), Align::End, page, frame, column, row);
-                break;
+                if !leaves_room(measure, jump + gap, page.body_size) {
+                    break;
+                }
+                measure -= jump + gap;
             }
-            *breaker = probe;
-            place_on_row(lines, TextRef::Body(self.block), line, page, frame, frame.columns[column], row);
+            let x = frame.columns[column] + taken;
+            self.set_body_line(lines, measure, page, frame, x, row);
+            taken = Abs::ZERO;
             row += 1;
-            if breaker.is_done() {
-                self.block += 1;
-                self.breaker = None;
+            if last_slot {
+                break;
             }
         }
     }
 
-    /// Sets a one-line text (jump line, section subhead) across one column.
+    /// Sets the next line of the current block at `measure`, from `x` on row `row`.
+    fn set_body_line(
+        &mut self,
+        lines: &mut Vec<PlacedLine>,
+        measure: Abs,
+        page: &PageGeometry,
+        frame: &BoxGeometry,
+        x: Abs,
+        row: u32,
+    ) {
+        let (texts, block, kind) = (self.texts, self.block, self.kinds[self.block]);
+        let breaker = self.breaker.get_or_insert_with(|| start_block(&texts.body[block], kind, page.body_size));
+        let line = breaker.next_line(measure).expect("block not done");
+        place_on_row(lines, TextRef::Body(block), line, page, frame, x, row);
+        if breaker.is_done() {
+            self.block += 1;
+            self.breaker = None;
+        }
+    }
+
+    /// Whether one more line at `measure` finishes the story.
+    fn last_line_ends_story(&self, measure: Abs, page: &PageGeometry) -> bool {
+        if self.block + 1 != self.texts.body.len() {
+            return false;
+        }
+        let mut probe = match &self.breaker {
+            Some(breaker) => breaker.clone(),
+            None => start_block(&self.texts.body[self.block], self.kinds[self.block], page.body_size),
+        };
+        probe.next_line(measure);
+        probe.is_done()
+    }
+
+    /// The natural width of a one-line text.
+    fn jump_width(&self, at: TextRef, measure: Abs) -> Abs {
+        let Some(text) = self.texts.get(at) else { return Abs::ZERO };
+        let mut breaker =
+            Breaker::new(&text.items, &text.shaped, ParagraphStyle { indent: Abs::ZERO, align: Align::Start });
+        breaker.next_line(measure).map_or(Abs::ZERO, |l| l.width)
+    }
+
+    /// Sets a one-line text (jump line, section subhead) across one column; returns the width
+    /// of what it set.
     #[expect(clippy::too_many_arguments, reason = "a row on a column of a box of a page")]
     fn place_text(
         &self,
@@ -95,12 +145,13 @@ impl<'a> BodyFlow<'a> {
         frame: &BoxGeometry,
         column: usize,
         row: u32,
-    ) {
-        let Some(text) = self.texts.get(at) else { return };
+    ) -> Abs {
+        let Some(text) = self.texts.get(at) else { return Abs::ZERO };
         let mut breaker = Breaker::new(&text.items, &text.shaped, ParagraphStyle { indent: Abs::ZERO, align });
-        if let Some(line) = breaker.next_line(frame.column_width) {
-            place_on_row(lines, at, line, page, frame, frame.columns[column], row);
-        }
+        let Some(line) = breaker.next_line(frame.column_width) else { return Abs::ZERO };
+        let width = line.width;
+        place_on_row(lines, at, line, page, frame, frame.columns[column], row);
+        width
     }
 
     /// What is left once every part is full, measured in the last box's columns.
@@ -124,6 +175,11 @@ impl<'a> BodyFlow<'a> {
         }
         Some(Overset { block: self.block, offset, chars, lines })
     }
+}
+
+/// Whether a line of `measure` still holds at least four characters once `taken` is gone.
+fn leaves_room(measure: Abs, taken: Abs, em: Abs) -> bool {
+    measure - taken >= em * 4
 }
 
 fn count_chars(text: &str) -> usize {

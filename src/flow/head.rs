@@ -132,7 +132,7 @@ fn stack(
     let shift = (room - height) / 2;
     for (at, line, baseline) in placed {
         let origin = Point::new(frame.rect.x, top + shift + baseline);
-        layout.lines.push(PlacedLine { text: at, line, origin });
+        layout.lines.push(PlacedLine { text: at, line, origin, on_grid: false });
     }
     row + rows
 }
@@ -148,7 +148,7 @@ pub fn place_on_row(
     row: u32,
 ) {
     let baseline = page.line_top(frame.first_line + row) + page.baseline_offset(page.body_size);
-    lines.push(PlacedLine { text: at, line, origin: Point::new(x, baseline) });
+    lines.push(PlacedLine { text: at, line, origin: Point::new(x, baseline), on_grid: true });
 }
 
 /// How many grid rows the photo takes: its height at the box's width, but leaving room for

@@ -22,6 +22,9 @@ pub struct PlacedLine {
     pub line: Line,
     /// The line's left edge on its baseline, on the page.
     pub origin: Point,
+    /// Whether the line sits on the page's baseline grid (body text) or between grid lines
+    /// (headlines, centred in the whole lines they take).
+    pub on_grid: bool,
 }
 
 /// A photo placed on a page: the image's full rectangle and the visible part.

@@ -1,14 +1,18 @@
 //! The resumable breaker: hands out one line at a time for whatever measure the next region
 //! has, so a paragraph can run from a column of one box into a column of another.
 //!
-//! Breaks are chosen first-fit over the box/glue model: the longest line that fits after all
-//! shrinking (R2: width adjustment decides the break). A word that fits on no line is set
-//! overfull and reported by the caller.
+//! Breaks are chosen over the whole rest of the paragraph (total fit, in the manner of
+//! Knuth–Plass: the sum of squared badness is least), for the measure asked; when a later call
+//! asks for another measure, the rest is planned again from there. Width adjustment is counted
+//! before deciding (R2): a line fits if it fits once shrunk. A last line of one character
+//! (孤字, R20) costs so much that it is taken only when nothing else fits. Where no plan fits
+//! (a word wider than the line), lines are taken first-fit and the overfull one is reported by
+//! the caller.
 
 use crate::shape::ShapedText;
 use crate::units::Abs;
 
-use super::items::Items;
+use super::items::{GapKind, Items};
 use super::justify::{LineSpec, set_line};
 use super::{Line, ParagraphStyle};
 
@@ -20,11 +24,19 @@ pub struct Breaker<'a> {
     shaped: &'a ShapedText,
     style: ParagraphStyle,
     next: usize,
+    /// Line ends planned from `next` for `plan_measure`, the next one last.
+    plan: Vec<usize>,
+    plan_measure: Abs,
 }
+
+/// Demerits of a last line with a single character (R20).
+const ORPHAN_DEMERITS: i64 = 10_000_000;
+/// Badness of a line that cannot stretch at all but must.
+const INFINITE_BADNESS: i64 = 10_000;
 
 impl<'a> Breaker<'a> {
     pub fn new(items: &'a Items, shaped: &'a ShapedText, style: ParagraphStyle) -> Breaker<'a> {
-        Breaker { items, shaped, style, next: 0 }
+        Breaker { items, shaped, style, next: 0, plan: Vec::new(), plan_measure: Abs::ZERO }
     }
 
     /// Whether every item has been set.
@@ -42,15 +54,18 @@ impl<'a> Breaker<'a> {
         if self.is_done() {
             return None;
         }
+        if self.plan.is_empty() || self.plan_measure != measure {
+            self.plan = self.plan_rest(measure);
+            self.plan_measure = measure;
+        }
         let start = self.next;
-        let indent = if start == 0 { self.style.indent } else { Abs::ZERO };
-        let end = self.choose_end(start, measure - indent);
+        let end = self.plan.pop().expect("a plan reaches the paragraph's end");
         self.next = end + 1;
         let last = self.is_done();
         let spec = LineSpec {
             items: &self.items.items[start..=end],
             gaps: &self.items.gaps[start..end],
-            indent,
+            indent: self.indent_at(start),
             measure,
             align: self.style.align,
             last,
@@ -58,33 +73,160 @@ impl<'a> Breaker<'a> {
         Some(set_line(&spec, self.shaped))
     }
 
-    /// The index of the last item of the line starting at `start`: the furthest break where
-    /// the line fits once shrunk, or the first break if none fits.
-    fn choose_end(&self, start: usize, available: Abs) -> usize {
-        let Items { items, gaps } = self.items;
-        let mut natural = Abs::ZERO;
-        let mut room = Abs::ZERO;
-        let mut best = None;
-        let mut first_break = None;
-        for j in start..items.len() {
-            if j > start {
-                natural += gaps[j - 1].natural;
-                room += gaps[j - 1].shrink + items[j - 1].shrink;
-            }
-            natural += items[j].width;
-            let is_end = j + 1 == items.len();
-            if !is_end && !gaps[j].can_break {
+    fn indent_at(&self, start: usize) -> Abs {
+        if start == 0 { self.style.indent } else { Abs::ZERO }
+    }
+
+    /// Line ends from `next` to the paragraph's end, least total demerits first; reversed so
+    /// the next line's end is last.
+    fn plan_rest(&self, measure: Abs) -> Vec<usize> {
+        let n = self.items.items.len();
+        let from = self.next;
+        // best[k]: least demerits of setting items from..k with a break after k - 1.
+        let mut best: Vec<Option<(i64, usize)>> = vec![None; n + 1];
+        best[from] = Some((0, from));
+        for j in from..n {
+            if j + 1 < n && !self.items.gaps[j].can_break {
                 continue;
             }
-            let end_shrink = if is_end { Abs::ZERO } else { items[j].end_shrink };
-            let tightest = natural - end_shrink - room;
-            first_break.get_or_insert(j);
-            if tightest <= available {
-                best = Some(j);
-            } else {
-                break;
+            best[j + 1] = self.best_line_ending_at(j, from, measure, &best);
+        }
+        if best[n].is_none() {
+            return self.first_fit_rest(measure);
+        }
+        let mut ends = Vec::new();
+        let mut k = n;
+        while k > from {
+            ends.push(k - 1);
+            k = best[k].expect("reachable").1;
+        }
+        ends
+    }
+
+    /// The cheapest way to end a line with item `j`: over every line start `i` that is reached
+    /// and leaves a line that fits.
+    fn best_line_ending_at(
+        &self,
+        j: usize,
+        from: usize,
+        measure: Abs,
+        best: &[Option<(i64, usize)>],
+    ) -> Option<(i64, usize)> {
+        let mut choice: Option<(i64, usize)> = None;
+        let mut i = j + 1;
+        while i > from {
+            i -= 1;
+            let Some((before, _)) = best[i] else { continue };
+            match self.line_demerits(i, j, measure) {
+                Fit::Overfull => break,
+                Fit::Fits(demerits) => {
+                    let total = before + demerits;
+                    if choice.is_none_or(|(d, _)| total < d) {
+                        choice = Some((total, i));
+                    }
+                }
             }
         }
-        best.or(first_break).unwrap_or(items.len() - 1)
+        choice
     }
+
+    /// How well items `i..=j` make a line at `measure`.
+    fn line_demerits(&self, i: usize, j: usize, measure: Abs) -> Fit {
+        let Items { items, gaps } = self.items;
+        let last = j + 1 == items.len();
+        let mut natural = Abs::ZERO;
+        let mut shrink = Abs::ZERO;
+        let mut stretch = Abs::ZERO;
+        for k in i..=j {
+            natural += items[k].width;
+            if k < j {
+                let gap = &gaps[k];
+                natural += gap.natural;
+                shrink += gap.shrink + items[k].shrink;
+                stretch += match gap.kind {
+                    GapKind::Fixed => Abs::ZERO,
+                    // Inter-character spacing is unbounded; an eighth of an em per gap is
+                    // where it starts to look loose.
+                    _ => gap.stretch + items[k].em / 8,
+                };
+            }
+        }
+        let available = measure - self.indent_at(i);
+        let end = if last { Abs::ZERO } else { items[j].end_shrink + items[j].hang };
+        let width = natural - end;
+        if width - shrink > available {
+            return Fit::Overfull;
+        }
+        // R12: reduce before expand. Compressing punctuation to fill a line costs a tenth of
+        // what spacing characters out by as much does.
+        let badness = if width > available {
+            cube_ratio(width - available, shrink) / 10
+        } else if last {
+            0
+        } else if stretch > Abs::ZERO {
+            cube_ratio(available - width, stretch)
+        } else if width < available {
+            INFINITE_BADNESS
+        } else {
+            0
+        };
+        let mut demerits = (10 + badness).pow(2);
+        if last && j > 0 && self.is_orphan(i, j) {
+            demerits += ORPHAN_DEMERITS;
+        }
+        Fit::Fits(demerits)
+    }
+
+    /// A last line holding a single character, punctuation aside (R20).
+    fn is_orphan(&self, i: usize, j: usize) -> bool {
+        let words = self.items.items[i..=j].iter().filter(|item| !item.class.is_punctuation()).count();
+        words <= 1 && i > 0
+    }
+
+    /// First-fit lines, for when no plan fits: the longest line that fits once shrunk, or the
+    /// shortest possible one when even that is too wide.
+    fn first_fit_rest(&self, measure: Abs) -> Vec<usize> {
+        let mut ends = Vec::new();
+        let mut start = self.next;
+        while start < self.items.items.len() {
+            let end = self.first_fit_end(start, measure);
+            ends.push(end);
+            start = end + 1;
+        }
+        ends.reverse();
+        ends
+    }
+
+    fn first_fit_end(&self, start: usize, measure: Abs) -> usize {
+        let n = self.items.items.len();
+        let mut best = None;
+        let mut first_break = None;
+        for j in start..n {
+            if j + 1 < n && !self.items.gaps[j].can_break {
+                continue;
+            }
+            first_break.get_or_insert(j);
+            match self.line_demerits(start, j, measure) {
+                Fit::Fits(_) => best = Some(j),
+                Fit::Overfull => break,
+            }
+        }
+        best.or(first_break).unwrap_or(n - 1)
+    }
+}
+
+/// Whether a line fits, and its demerits if it does.
+enum Fit {
+    Fits(i64),
+    Overfull,
+}
+
+/// TeX's badness, 100·(num/den)³, capped.
+fn cube_ratio(num: Abs, den: Abs) -> i64 {
+    if den <= Abs::ZERO {
+        return INFINITE_BADNESS;
+    }
+    let (n, d) = (i128::from(num.0), i128::from(den.0));
+    let badness = 100 * n * n * n / (d * d * d);
+    i64::try_from(badness.min(i128::from(INFINITE_BADNESS))).unwrap_or(INFINITE_BADNESS)
 }

@@ -1,12 +1,13 @@
 //! From shaped glyphs to the breaker's vocabulary (house style: boxes, glue, penalties): each
 //! ideograph or punctuation mark is an item, a Latin word or number is one unbreakable item
 //! (R3), and between items sits a gap: glue that may stretch or shrink, where a break may or may
-//! not fall. Punctuation compression that does not depend on the line (R6, adjacent marks) is
-//! applied here; what depends on the line (R7, R12) is recorded for the breaker.
+//! not fall. Punctuation widths that do not depend on the line (R6 adjacent marks, R8 styles)
+//! are fixed here; what depends on the line (R7, R9, R12) is recorded for the breaker.
 
 use std::ops::Range;
 
-use crate::shape::{CharClass, ShapedText, char_class, fullwidth_for_shaping};
+use crate::model::{Composition, PunctuationStyle};
+use crate::shape::{CharClass, ShapedText, char_class, layout_char};
 use crate::units::Abs;
 
 use super::opportunities::break_opportunities;
@@ -25,8 +26,8 @@ pub struct Item {
     pub shrink: Abs,
     /// Width it loses when it ends a line (R7: line-end punctuation at half width).
     pub end_shrink: Abs,
-    /// Set at half width whatever the line (R6); glyphs then take their half forms.
-    pub halved: bool,
+    /// Width it may hang past the measure when it ends a line (R9).
+    pub hang: Abs,
 }
 
 /// What separates two items.
@@ -60,9 +61,9 @@ pub struct Items {
     pub gaps: Vec<Gap>,
 }
 
-/// Builds the items of a shaped paragraph.
-pub fn build_items(text: &str, shaped: &ShapedText) -> Items {
-    let allowed = break_opportunities(text);
+/// Builds the items of a shaped paragraph under the publication's composition settings.
+pub fn build_items(text: &str, shaped: &ShapedText, settings: &Composition) -> Items {
+    let allowed = break_opportunities(text, settings);
     let mut items: Vec<Item> = Vec::new();
     let mut gaps: Vec<Gap> = Vec::new();
     let mut pending_space: Option<Abs> = None;
@@ -70,7 +71,7 @@ pub fn build_items(text: &str, shaped: &ShapedText) -> Items {
         let glyphs = &shaped.glyphs[cluster.clone()];
         let range = glyphs[0].cluster.clone();
         let c = text[range.clone()].chars().next().unwrap_or(' ');
-        let class = char_class(fullwidth_for_shaping(text, range.start, c));
+        let class = char_class(layout_char(text, range.start, c, settings.fullwidth_ascii));
         let width: Abs = glyphs.iter().map(|g| g.advance).sum();
         if class == CharClass::Space {
             *pending_space.get_or_insert(Abs::ZERO) += width;
@@ -85,22 +86,26 @@ pub fn build_items(text: &str, shaped: &ShapedText) -> Items {
                 last.width += width;
                 continue;
             }
-            gaps.push(gap_between(last, class, em, pending_space.take(), can_break));
+            gaps.push(gap_between(last, class, em, pending_space.take(), can_break, settings));
         }
         pending_space = None;
         let half = glyphs[0].half.filter(|_| glyphs.len() == 1);
         let half_loss = half.map_or(Abs::ZERO, |h| width - h.advance);
-        let shrinkable = matches!(class, CharClass::Stop | CharClass::Closing | CharClass::Opening);
-        items.push(Item {
-            glyphs: cluster,
-            text: range,
-            class,
-            em,
-            width,
-            shrink: if shrinkable { half_loss } else { Abs::ZERO },
-            end_shrink: if matches!(class, CharClass::Stop | CharClass::Closing) { half_loss } else { Abs::ZERO },
-            halved: false,
-        });
+        items.push(punctuation_item(
+            Item {
+                glyphs: cluster,
+                text: range,
+                class,
+                em,
+                width,
+                shrink: Abs::ZERO,
+                end_shrink: Abs::ZERO,
+                hang: Abs::ZERO,
+            },
+            half_loss,
+            c,
+            settings,
+        ));
     }
     gaps.push(Gap {
         kind: GapKind::Fixed,
@@ -109,8 +114,42 @@ pub fn build_items(text: &str, shaped: &ShapedText) -> Items {
         stretch: Abs::ZERO,
         can_break: false,
     });
-    compress_adjacent(&mut items, &gaps);
+    if settings.punctuation != PunctuationStyle::None && !settings.strict_grid {
+        compress_adjacent(&mut items, &gaps);
+    }
+    if settings.strict_grid {
+        pad_to_cells(&mut items, &mut gaps);
+    }
     Items { items, gaps }
+}
+
+/// Sets a mark's widths by the style (R8), its shrink (R12), line-end half width (R7) and
+/// hanging (R9). `half_loss` is what the font's half form saves.
+fn punctuation_item(mut item: Item, half_loss: Abs, c: char, settings: &Composition) -> Item {
+    if !item.class.is_punctuation() || half_loss == Abs::ZERO || settings.strict_grid {
+        return item;
+    }
+    let stop_full = matches!(c, '。' | '？' | '！' | '.' | '?' | '!');
+    let halved = match settings.punctuation {
+        PunctuationStyle::Quanjiao | PunctuationStyle::None => false,
+        PunctuationStyle::Kaiming => !stop_full,
+        PunctuationStyle::Banjiao => true,
+    };
+    if settings.punctuation == PunctuationStyle::None {
+        return item;
+    }
+    if halved {
+        item.width -= half_loss;
+    } else {
+        item.shrink = half_loss;
+        if matches!(item.class, CharClass::Stop | CharClass::Closing) {
+            item.end_shrink = half_loss;
+        }
+    }
+    if settings.hanging && matches!(c, '、' | '，' | '。' | ',') {
+        item.hang = item.width - item.end_shrink;
+    }
+    item
 }
 
 /// Glyph index ranges of the shaped text's clusters.
@@ -133,7 +172,14 @@ fn joins_word(before: CharClass, after: CharClass) -> bool {
     matches!((before, after), (Latin | Other, Latin | Other) | (Dash, Dash) | (Ellipsis, Ellipsis))
 }
 
-fn gap_between(before: &Item, after: CharClass, em: Abs, space: Option<Abs>, can_break: bool) -> Gap {
+fn gap_between(
+    before: &Item,
+    after: CharClass,
+    em: Abs,
+    space: Option<Abs>,
+    can_break: bool,
+    settings: &Composition,
+) -> Gap {
     let body_em = before.em.min(em);
     if let Some(width) = space {
         // A typed space: shrinks to ¼ em, stretches to ½ em (R12, R13).
@@ -147,7 +193,9 @@ fn gap_between(before: &Item, after: CharClass, em: Abs, space: Option<Abs>, can
         };
     }
     let western = |c: CharClass| matches!(c, CharClass::Latin | CharClass::Other);
-    if (before.class == CharClass::Han && western(after)) || (western(before.class) && after == CharClass::Han) {
+    let han_latin =
+        (before.class == CharClass::Han && western(after)) || (western(before.class) && after == CharClass::Han);
+    if han_latin && !settings.strict_grid {
         // R10: ¼ em between Han and Western, shrinking to ⅛, stretching to ⅓.
         let natural = body_em / 4;
         return Gap {
@@ -171,16 +219,37 @@ fn compress_adjacent(items: &mut [Item], gaps: &[Gap]) {
             continue;
         }
         let first_closes = matches!(items[i - 1].class, CharClass::Stop | CharClass::Closing);
-        let target = if first_closes && !items[i - 1].halved { i - 1 } else { i };
-        if items[target].shrink > Abs::ZERO
-            && !items[target].halved
-            && (target == i - 1 || items[i].class == CharClass::Opening)
-        {
-            let item = &mut items[target];
-            item.width -= item.shrink;
-            item.end_shrink = Abs::ZERO;
-            item.shrink = Abs::ZERO;
-            item.halved = true;
+        let target = if first_closes { i - 1 } else { i };
+        if target == i && items[i].class != CharClass::Opening {
+            continue;
+        }
+        let item = &mut items[target];
+        item.width -= item.shrink;
+        item.end_shrink = Abs::ZERO;
+        item.shrink = Abs::ZERO;
+    }
+}
+
+/// R16: on a strict character grid every item takes whole cells; a Latin run is padded with
+/// equal space on both sides, so ideographs stay in their cells.
+fn pad_to_cells(items: &mut [Item], gaps: &mut [Gap]) {
+    for i in 0..items.len() {
+        let em = items[i].em;
+        if em <= Abs::ZERO {
+            continue;
+        }
+        let cells = (items[i].width.0 + em.0 - 1) / em.0;
+        let pad = em * cells.max(1) - items[i].width;
+        if pad <= Abs::ZERO {
+            continue;
+        }
+        let before = pad / 2;
+        items[i].width += pad - before;
+        if i > 0 {
+            gaps[i - 1].natural += before;
+            gaps[i - 1].kind = GapKind::Fixed;
+        } else {
+            items[i].width += before;
         }
     }
 }

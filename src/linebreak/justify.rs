@@ -29,7 +29,9 @@ pub fn set_line(spec: &LineSpec, shaped: &ShapedText) -> Line {
     if !spec.last {
         widths[n - 1] -= spec.items[n - 1].end_shrink;
     }
-    let available = spec.measure - spec.indent;
+    // A mark allowed to hang (R9) may end past the measure.
+    let hang = if spec.last { Abs::ZERO } else { spec.items[n - 1].hang };
+    let available = spec.measure - spec.indent + hang;
     let natural: Abs = widths.iter().copied().sum::<Abs>() + gap_widths.iter().copied().sum::<Abs>();
     let mut overfull = Abs::ZERO;
     if natural > available {
@@ -46,7 +48,8 @@ pub fn set_line(spec: &LineSpec, shaped: &ShapedText) -> Line {
         };
     let glyphs = place_glyphs(spec.items, &widths, &gap_widths, start, shaped);
     let text = spec.items[0].text.start..spec.items[n - 1].text.end;
-    Line { glyphs, start, width: used, measure: spec.measure, text, last: spec.last, overfull }
+    let justified = spec.align == Align::Distribute || (spec.align == Align::Justify && !spec.last);
+    Line { glyphs, start, width: used, measure: spec.measure, text, last: spec.last, justified, overfull }
 }
 
 /// Takes `excess` out of the line: punctuation first, then Han–Latin and word spaces (R12).

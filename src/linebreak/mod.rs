@@ -61,6 +61,8 @@ pub struct Line {
     pub text: Range<usize>,
     /// The paragraph's last line.
     pub last: bool,
+    /// Set to end exactly at the measure (a justified line that is not a paragraph's last).
+    pub justified: bool,
     /// How much wider than the measure it had to be (a word longer than the line).
     pub overfull: Abs,
 }

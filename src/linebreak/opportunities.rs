@@ -1,26 +1,30 @@
 //! Where a line may break: UAX #14 (unicode-linebreak) tailored for Chinese as clreq asks.
 //! The curly quotes are class QU in UAX #14, glued on both sides; here “‘ open and ”’ close
-//! (as Unicode 15.1's LB19a does for East Asian text). Then kinsoku (R1, level `basic`): no line
-//! starts with a stop mark, closing bracket or middle dot, none ends with an opening bracket
-//! or middle dot.
+//! (as Unicode 15.1's LB19a does for East Asian text). Then kinsoku at the publication's level
+//! (R1, R4): `basic` — no line starts with a stop mark, closing bracket or middle dot, none ends
+//! with an opening bracket or middle dot; `gb` adds no solidus at a line end; `strict` adds no
+//! dash or ellipsis at a line start; `loose` allows ？！ and middle dots at line starts; `none`
+//! lets any two CJK characters part. —— and …… and Western words never split (R3).
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use crate::shape::{CharClass, char_class, fullwidth_for_shaping};
+use crate::model::{Composition, Strictness};
+use crate::shape::{CharClass, char_class, layout_char};
 
 /// For each byte offset of `text`, whether a line may break before it. Offset 0 and
 /// `text.len()` are never break points inside a paragraph.
-pub fn break_opportunities(text: &str) -> Vec<bool> {
+pub fn break_opportunities(text: &str, settings: &Composition) -> Vec<bool> {
     let mut allowed = vec![false; text.len() + 1];
     for (offset, opportunity) in linebreaks(text) {
         if opportunity == BreakOpportunity::Allowed {
             allowed[offset] = true;
         }
     }
-    let chars: Vec<(usize, char)> = text.char_indices().map(|(i, c)| (i, fullwidth_for_shaping(text, i, c))).collect();
+    let chars: Vec<(usize, char)> =
+        text.char_indices().map(|(i, c)| (i, layout_char(text, i, c, settings.fullwidth_ascii))).collect();
     for pair in chars.windows(2) {
         let ((_, before), (offset, after)) = (pair[0], pair[1]);
-        if let Some(rule) = tailored(before, after) {
+        if let Some(rule) = tailored(before, after, settings.strictness) {
             allowed[offset] = rule;
         }
     }
@@ -30,8 +34,25 @@ pub fn break_opportunities(text: &str) -> Vec<bool> {
 }
 
 /// The Chinese tailoring between two characters, or `None` to keep UAX #14's answer.
-fn tailored(before: char, after: char) -> Option<bool> {
+fn tailored(before: char, after: char, level: Strictness) -> Option<bool> {
     let (b, a) = (char_class(before), char_class(after));
+    let unit = matches!((b, a), (CharClass::Dash, CharClass::Dash) | (CharClass::Ellipsis, CharClass::Ellipsis));
+    if unit || b == CharClass::Latin && a == CharClass::Latin {
+        return Some(false);
+    }
+    match level {
+        Strictness::None => {
+            return Some(b.is_cjk() || a.is_cjk()).filter(|_| b != CharClass::Space && a != CharClass::Space);
+        }
+        Strictness::Gb | Strictness::Strict if before == '/' || before == '／' => return Some(false),
+        Strictness::Strict if matches!(a, CharClass::Dash | CharClass::Ellipsis) => return Some(false),
+        Strictness::Loose
+            if matches!(after, '？' | '！' | '?' | '!') || a == CharClass::MiddleDot || b == CharClass::MiddleDot =>
+        {
+            return Some(b != CharClass::Opening);
+        }
+        _ => {}
+    }
     if matches!(a, CharClass::Stop | CharClass::Closing | CharClass::MiddleDot)
         || matches!(b, CharClass::Opening | CharClass::MiddleDot)
     {
@@ -53,7 +74,12 @@ mod tests {
     use super::*;
 
     fn breaks(text: &str) -> Vec<usize> {
-        let allowed = break_opportunities(text);
+        breaks_at(text, Strictness::Basic)
+    }
+
+    fn breaks_at(text: &str, strictness: Strictness) -> Vec<usize> {
+        let settings = Composition { strictness, ..Composition::default() };
+        let allowed = break_opportunities(text, &settings);
         text.char_indices().map(|(i, _)| i).filter(|&i| allowed[i]).map(|i| text[..i].chars().count()).collect()
     }
 
@@ -76,7 +102,7 @@ mod tests {
 
     #[test]
     fn r3_dashes_and_ellipses_stay_together() {
-        let allowed = break_opportunities("甲——乙……丙");
+        let allowed = break_opportunities("甲——乙……丙", &Composition::default());
         let offsets: Vec<usize> = "甲——乙……丙".char_indices().map(|(i, _)| i).collect();
         assert!(!allowed[offsets[2]], "inside ——");
         assert!(!allowed[offsets[5]], "inside ……");
@@ -90,5 +116,38 @@ mod tests {
     #[test]
     fn middle_dot_neither_starts_nor_ends_a_line() {
         assert_eq!(breaks("马克·吐温说"), vec![1, 4, 5]);
+    }
+
+    #[test]
+    fn r1_none_lets_a_comma_start_a_line() {
+        assert_eq!(breaks_at("中文，排版", Strictness::None), vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn r1_gb_keeps_a_solidus_off_the_line_end() {
+        assert_eq!(breaks_at("甲/乙", Strictness::Basic), vec![2]);
+        assert_eq!(breaks_at("甲/乙", Strictness::Gb), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn r1_strict_keeps_dashes_and_ellipses_off_the_line_start() {
+        assert_eq!(breaks_at("甲——乙", Strictness::Basic), vec![1, 3]);
+        assert_eq!(breaks_at("甲——乙", Strictness::Strict), vec![3]);
+        assert_eq!(breaks_at("甲……乙", Strictness::Strict), vec![3]);
+    }
+
+    #[test]
+    fn r4_loose_lets_question_marks_and_middle_dots_start_a_line() {
+        assert_eq!(breaks_at("真的？好", Strictness::Basic), vec![1, 3]);
+        assert_eq!(breaks_at("真的？好", Strictness::Loose), vec![1, 2, 3]);
+        assert_eq!(breaks_at("马克·吐温", Strictness::Loose), vec![1, 2, 3, 4]);
+    }
+
+    #[test]
+    fn r3_no_level_splits_a_dash_pair_or_a_word() {
+        for level in [Strictness::None, Strictness::Loose, Strictness::Basic, Strictness::Strict] {
+            assert!(!breaks_at("甲——乙", level).contains(&2), "{level:?}");
+            assert!(!breaks_at("用AI写", level).contains(&2), "{level:?}");
+        }
     }
 }

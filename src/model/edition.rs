@@ -6,6 +6,9 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::composition::Composition;
+use super::jump::JumpStyle;
+
 /// An edition as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,6 +29,12 @@ pub struct EditionFile {
     pub layouts: String,
     #[serde(default)]
     pub fonts: FontSettings,
+    /// Composition choices left to the publication.
+    #[serde(default)]
+    pub composition: Composition,
+    /// How jump lines are worded.
+    #[serde(default)]
+    pub jumps: JumpStyle,
     #[serde(rename = "page")]
     pub pages: Vec<PageSpec>,
 }
@@ -54,6 +63,8 @@ pub struct PageSpec {
     pub number: u32,
     /// The page's name in its folio: 要闻, 综合 …
     pub name: String,
+    /// How jump lines name this page when not by its number: "A7".
+    pub label: Option<String>,
     pub template: Spanned<String>,
     #[serde(rename = "box", default)]
     pub boxes: Vec<BoxFill>,

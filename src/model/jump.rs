@@ -1,5 +1,8 @@
 //! Jump lines: the words that send a reader to a story's continuation and back, with page
-//! numbers in Chinese numerals as Chinese papers print them (第七版, 第十二版).
+//! numbers in Chinese numerals as Chinese papers print them (第七版, 第十二版) unless the
+//! publication words them otherwise (A7版; "Continued on Page 7").
+
+use serde::Deserialize;
 
 /// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五.
 pub fn chinese_number(n: u32) -> String {
@@ -25,14 +28,55 @@ pub fn chinese_number(n: u32) -> String {
     }
 }
 
-/// "(下转第七版)", set where a part breaks off.
-pub fn jump_out_text(to_page: u32) -> String {
-    format!("(下转第{}版)", chinese_number(to_page))
+/// How page numbers are written in jump lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Numerals {
+    /// 第七版, 第十二版.
+    #[default]
+    Chinese,
+    /// 7, 12.
+    Arabic,
 }
 
-/// "(上接第一版)", set where a continuation starts.
-pub fn jump_in_text(from_page: u32) -> String {
-    format!("(上接第{}版)", chinese_number(from_page))
+/// The publication's jump-line wording; `{page}` stands for the other part's page.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct JumpStyle {
+    /// Where a part breaks off.
+    pub out: String,
+    /// Where a continuation starts.
+    #[serde(rename = "in")]
+    pub back: String,
+    pub numerals: Numerals,
+}
+
+impl Default for JumpStyle {
+    fn default() -> Self {
+        JumpStyle {
+            out: "(下转第{page}版)".into(), back: "(上接第{page}版)".into(), numerals: Numerals::Chinese
+        }
+    }
+}
+
+impl JumpStyle {
+    /// The words sending the reader on to `page` (its label if it has one, else its number).
+    pub fn out_text(&self, page: u32, label: Option<&str>) -> String {
+        self.out.replace("{page}", &self.page_name(page, label))
+    }
+
+    /// The words telling the reader where the story came from.
+    pub fn in_text(&self, page: u32, label: Option<&str>) -> String {
+        self.back.replace("{page}", &self.page_name(page, label))
+    }
+
+    fn page_name(&self, page: u32, label: Option<&str>) -> String {
+        match (label, self.numerals) {
+            (Some(label), _) => label.to_string(),
+            (None, Numerals::Chinese) => chinese_number(page),
+            (None, Numerals::Arabic) => page.to_string(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -58,8 +102,22 @@ mod tests {
     }
 
     #[test]
-    fn jump_lines_name_the_page() {
-        assert_eq!(jump_out_text(7), "(下转第七版)");
-        assert_eq!(jump_in_text(1), "(上接第一版)");
+    fn jump_lines_name_the_page_in_chinese_numerals_by_default() {
+        let style = JumpStyle::default();
+        assert_eq!(style.out_text(7, None), "(下转第七版)");
+        assert_eq!(style.in_text(1, None), "(上接第一版)");
+        assert_eq!(style.out_text(12, None), "(下转第十二版)");
+    }
+
+    #[test]
+    fn jump_formats_are_the_publications() {
+        let latin = JumpStyle {
+            out: "Continued on Page {page}".into(),
+            back: "Continued from Page {page}".into(),
+            numerals: Numerals::Arabic,
+        };
+        assert_eq!(latin.out_text(7, None), "Continued on Page 7");
+        let sections = JumpStyle { out: "(下转{page}版)".into(), ..JumpStyle::default() };
+        assert_eq!(sections.out_text(7, Some("A7")), "(下转A7版)");
     }
 }

@@ -18,7 +18,7 @@ use super::date::Date;
 use super::edition::{BoxFill, EditionFile};
 use super::furniture::{Furniture, Masthead, Slot, page_furniture};
 use super::geometry::{PageGeometry, resolve};
-use super::jump::{jump_in_text, jump_out_text};
+use super::jump::JumpStyle;
 use super::length::Length;
 use super::story::{Block, BlockKind, Part, Photo, Story, StyledText};
 use super::template::{BoxKind, Template};
@@ -113,7 +113,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
             )
             .with_hint(format!("write articles/{slug}.md or correct the article's name")));
         }
-        stories.push(load_story(dir, &article_file, slug, chain, &pages)?);
+        stories.push(load_story(dir, &article_file, slug, chain, &pages, &spec)?);
     }
     let (faces, roles) = resolve_fonts(dir, &spec, &source, &file, options)?;
     let diagnostics = unplaced_articles(dir, &order);
@@ -124,6 +124,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         lunar: spec.lunar,
         serial: spec.serial,
         masthead_lines: spec.masthead_lines,
+        composition: spec.composition,
         faces,
         roles,
         pages,
@@ -279,7 +280,14 @@ fn unknown_role(name: &str) -> String {
     format!("unknown role `{name}`; the roles are: {}", known.join(", "))
 }
 
-fn load_story(dir: &Path, file: &Path, slug: &str, chain: &[Placement], pages: &[EditionPage]) -> Loaded<Story> {
+fn load_story(
+    dir: &Path,
+    file: &Path,
+    slug: &str,
+    chain: &[Placement],
+    pages: &[EditionPage],
+    spec: &EditionFile,
+) -> Loaded<Story> {
     let source = read_text(file, None)?;
     let (front_source, front_line, body) =
         split_front_matter(&source).map_err(|e| Diagnostic::error(Location::line(file, 1), e))?;
@@ -298,7 +306,7 @@ fn load_story(dir: &Path, file: &Path, slug: &str, chain: &[Placement], pages: &
     if blocks.is_empty() && photo.is_none() {
         return Err(Diagnostic::error(Location::file(file), "the article has no body and no photo"));
     }
-    let parts = chain_parts(&front, chain, pages);
+    let parts = chain_parts(&front, chain, pages, spec);
     Ok(Story { slug: slug.to_string(), file: file.to_path_buf(), head, photo, body: blocks, parts })
 }
 
@@ -371,7 +379,9 @@ fn load_photo(dir: &Path, file: &Path, spec: &super::article::PhotoSpec, size: &
 
 /// The chain's parts with their jump lines: every part but the last sends the reader on,
 /// every part but the first says where it came from.
-fn chain_parts(front: &FrontMatter, chain: &[Placement], pages: &[EditionPage]) -> Vec<Part> {
+fn chain_parts(front: &FrontMatter, chain: &[Placement], pages: &[EditionPage], spec: &EditionFile) -> Vec<Part> {
+    let style: &JumpStyle = &spec.jumps;
+    let label = |p: &Placement| spec.pages[p.page].label.as_deref();
     chain
         .iter()
         .enumerate()
@@ -382,18 +392,19 @@ fn chain_parts(front: &FrontMatter, chain: &[Placement], pages: &[EditionPage]) 
                 text: StyledText::plain(text, Role::Jump, sizes[&Role::Jump]),
                 line: 1,
             };
-            let jump_out = chain.get(i + 1).map(|next| jump(jump_out_text(pages[next.page].number)));
+            let jump_out = chain.get(i + 1).map(|next| jump(style.out_text(pages[next.page].number, label(next))));
             let (jump_in, jump_headline) = if i == 0 {
                 (None, None)
             } else {
-                let from = pages[chain[i - 1].page].number;
+                let previous = &chain[i - 1];
+                let from = style.in_text(pages[previous.page].number, label(previous));
                 let title = front.jump_headline.clone().unwrap_or_else(|| front.headline.clone());
                 let headline = Block {
                     kind: BlockKind::JumpHeadline,
                     text: StyledText::plain(title, Role::Headline, sizes[&Role::Headline]),
                     line: 1,
                 };
-                (Some(Block { kind: BlockKind::JumpIn, ..jump(jump_in_text(from)) }), Some(headline))
+                (Some(Block { kind: BlockKind::JumpIn, ..jump(from) }), Some(headline))
             };
             Part { page: placement.page, box_index: placement.box_index, jump_headline, jump_in, jump_out }
         })

@@ -4,6 +4,7 @@
 //! size. Knows nothing of fonts.
 
 mod article;
+mod composition;
 mod date;
 mod edition;
 mod furniture;
@@ -15,10 +16,11 @@ mod story;
 mod template;
 
 pub use article::{BodyBlock, FrontMatter, PhotoSpec, SourceText};
+pub use composition::{Composition, PunctuationStyle, Strictness};
 pub use date::Date;
 pub use furniture::{Furniture, Slot};
 pub use geometry::{BoxGeometry, PageGeometry};
-pub use jump::{chinese_number, jump_in_text, jump_out_text};
+pub use jump::{JumpStyle, Numerals, chinese_number};
 pub use length::parse_length;
 pub use load::{LoadOptions, load_edition};
 pub use story::{Block, BlockKind, Part, Photo, Story, StyleSpan, StyledText};
@@ -39,6 +41,7 @@ pub struct Edition {
     pub lunar: Option<String>,
     pub serial: u32,
     pub masthead_lines: Vec<String>,
+    pub composition: Composition,
     /// Font files by face key, in key order, and which faces set each role.
     pub faces: Vec<(String, PathBuf)>,
     pub roles: RoleFaces,

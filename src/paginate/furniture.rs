@@ -63,7 +63,12 @@ fn put(
     // Furniture is one line; should words outrun the measure, the rest goes below, not away.
     let step = em_of(text).scale(12, 10);
     for (i, line) in break_all(text, ParagraphStyle { indent: Abs::ZERO, align }, measure).into_iter().enumerate() {
-        let placed = PlacedLine { text: TextRef::Caption, line, origin: Point::new(x, baseline + step * i as i64) };
+        let placed = PlacedLine {
+            text: TextRef::Caption,
+            line,
+            origin: Point::new(x, baseline + step * i as i64),
+            on_grid: false,
+        };
         page.add_line(&placed, text, box_index);
     }
 }

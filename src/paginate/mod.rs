@@ -75,6 +75,10 @@ impl PageBuilder {
             width: line.width,
             text: text.text.get(line.text.start..end).unwrap_or_default().to_string(),
             box_index,
+            on_grid: placed.on_grid,
+            justified: line.justified,
+            paragraph_end: line.last,
+            overfull: line.overfull,
         });
         self.items.extend(line_runs(placed, text, Some(index)).into_iter().map(Item::Text));
     }

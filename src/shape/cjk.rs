@@ -79,6 +79,12 @@ fn is_wide(c: char) -> bool {
         | 0x2460..=0x24FF | 0x2160..=0x217F)
 }
 
+/// The character that stands for `c` at byte `offset` of `text` in layout: its full-width form
+/// when `fullwidth_ascii` is on and it is ASCII punctuation in Chinese context, else itself.
+pub fn layout_char(text: &str, offset: usize, c: char, fullwidth_ascii: bool) -> char {
+    if fullwidth_ascii { fullwidth_for_shaping(text, offset, c) } else { c }
+}
+
 /// The character to shape in place of `c` at byte `offset` of `text`: ASCII ( ) , ; : ? !
 /// typed inside Chinese text become their full-width forms, as Chinese copy means them. The
 /// text itself keeps the ASCII character, so extraction gives back what the writer typed.

@@ -6,7 +6,7 @@
 
 mod cjk;
 
-pub use cjk::{CharClass, char_class, fullwidth_for_shaping};
+pub use cjk::{CharClass, char_class, layout_char};
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -61,15 +61,18 @@ pub struct Shaper<'a> {
     faces: Vec<Face<'a>>,
     plans: HashMap<(FontId, bool, bool), ShapePlan>,
     halves: HashMap<(FontId, char), Option<(i32, i32)>>,
+    fullwidth_ascii: bool,
 }
 
 impl<'a> Shaper<'a> {
-    pub fn new(book: &'a FontBook) -> Shaper<'a> {
+    /// A shaper over `book`; `fullwidth_ascii` sets ASCII punctuation inside Chinese text full
+    /// width.
+    pub fn new(book: &'a FontBook, fullwidth_ascii: bool) -> Shaper<'a> {
         let faces = book
             .fonts()
             .map(|(_, font)| Face::from_slice(&font.data, font.index).expect("font checked when loaded"))
             .collect();
-        Shaper { book, faces, plans: HashMap::new(), halves: HashMap::new() }
+        Shaper { book, faces, plans: HashMap::new(), halves: HashMap::new(), fullwidth_ascii }
     }
 
     /// Shapes a whole styled text.
@@ -77,7 +80,9 @@ impl<'a> Shaper<'a> {
         let mut out = ShapedText { glyphs: Vec::new(), missing: Vec::new() };
         for span in &styled.spans {
             let chain = self.book.chain(span.role);
-            for run in itemize(&styled.text, span.range.clone(), &chain, self.book, &mut out.missing) {
+            for run in
+                itemize(&styled.text, span.range.clone(), &chain, self.book, self.fullwidth_ascii, &mut out.missing)
+            {
                 self.shape_run(&styled.text, &run, span.size, &mut out.glyphs);
             }
         }
@@ -88,7 +93,7 @@ impl<'a> Shaper<'a> {
         let mut buffer = UnicodeBuffer::new();
         for (offset, c) in text[run.range.clone()].char_indices() {
             let start = run.range.start + offset;
-            buffer.add(fullwidth_for_shaping(text, start, c), start as u32);
+            buffer.add(layout_char(text, start, c, self.fullwidth_ascii), start as u32);
         }
         set_properties(&mut buffer, run.latin);
         let shaped = self.shape_buffer(run.font, run.latin, false, buffer);
@@ -112,10 +117,10 @@ impl<'a> Shaper<'a> {
         for glyph in &mut out[first..] {
             let c = text[glyph.cluster.clone()].chars().next().unwrap_or(' ');
             if glyph.cluster.len() == c.len_utf8()
-                && char_class(fullwidth_for_shaping(text, glyph.cluster.start, c)).is_punctuation()
+                && char_class(layout_char(text, glyph.cluster.start, c, self.fullwidth_ascii)).is_punctuation()
             {
                 glyph.half = self
-                    .half_form(run.font, fullwidth_for_shaping(text, glyph.cluster.start, c))
+                    .half_form(run.font, layout_char(text, glyph.cluster.start, c, self.fullwidth_ascii))
                     .map(|(advance, offset)| HalfForm { advance: scale(advance), x_offset: scale(offset) });
             }
         }
@@ -196,12 +201,13 @@ fn itemize(
     range: Range<usize>,
     chain: &[FontId],
     book: &FontBook,
+    fullwidth_ascii: bool,
     missing: &mut Vec<MissingChar>,
 ) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
     for (offset, c) in text[range.clone()].char_indices() {
         let start = range.start + offset;
-        let shaped_as = fullwidth_for_shaping(text, start, c);
+        let shaped_as = layout_char(text, start, c, fullwidth_ascii);
         let font = chain.iter().copied().find(|&id| book.font(id).has_char(shaped_as));
         if font.is_none() && !c.is_whitespace() {
             missing.push(MissingChar { offset: start, c });
