@@ -59,7 +59,7 @@ fn drawn_text() -> Vec<String> {
 fn the_sample_renders_without_layout_problems() {
     let (pdf, typeset) = sample();
     assert!(pdf.starts_with(b"%PDF-1.4"));
-    assert_eq!(typeset.document.pages.len(), 2);
+    assert_eq!(typeset.document.pages.len(), 3);
     let problems: Vec<String> =
         typeset.diagnostics.iter().filter(|d| d.severity == Severity::Error).map(|d| d.to_string()).collect();
     assert!(problems.is_empty(), "layout problems:\n{}", problems.join("\n"));
@@ -92,13 +92,34 @@ fn every_character_extracts_from_the_pdf_exactly_once() {
 
 #[test]
 fn jump_lines_name_the_pages_where_the_story_goes_on() {
-    let page_of = |needle: &str| -> Vec<u32> {
-        let mut pages: Vec<u32> = runs().filter(|(_, r)| r.text.contains(needle)).map(|(p, _)| p).collect();
-        pages.dedup();
-        pages
-    };
-    assert_eq!(page_of("下转第二版"), vec![1]);
-    assert_eq!(page_of("上接第一版"), vec![2]);
+    let edition = load_edition(&root().join("issues/sample"), &load_options()).unwrap();
+    let pages = &sample().1.document.pages;
+    let mut jumps = 0;
+    for story in edition.stories.iter().filter(|s| s.parts.len() > 1) {
+        for (k, part) in story.parts.iter().enumerate() {
+            let page = &pages[part.page];
+            let in_box = |needle: &str| -> Vec<String> {
+                let lines = page.layout.lines.iter().filter(|l| l.box_index == Some(part.box_index));
+                lines.filter(|l| l.text.contains(needle)).map(|l| l.text.clone()).collect()
+            };
+            let name = |p: usize| paiban::model::chinese_number(pages[story.parts[p].page].number);
+            let outs = in_box("下转");
+            let ins = in_box("上接");
+            if k + 1 < story.parts.len() {
+                assert_eq!(outs, vec![format!("(下转第{}版)", name(k + 1))], "{} part {k}", story.slug);
+                jumps += 1;
+            } else {
+                assert!(outs.is_empty(), "{} ends with a jump: {outs:?}", story.slug);
+            }
+            if k > 0 {
+                assert_eq!(ins.len(), 1, "{} part {k}: {ins:?}", story.slug);
+                assert!(ins[0].starts_with(&format!("(上接第{}版)", name(k - 1))), "{} part {k}: {ins:?}", story.slug);
+                jumps += 1;
+            }
+        }
+    }
+    // The lead runs 1 → 2 → 3 and the clinic story 1 → 3: three links, each with both lines.
+    assert_eq!(jumps, 6);
 }
 
 #[test]

@@ -9,6 +9,7 @@ use clap::Args;
 use paiban::diag::Severity;
 use paiban::model::LoadOptions;
 use paiban::pipeline::render_pdf;
+use paiban::render::copyfit::copyfit;
 use paiban::render::pdf::PdfOptions;
 
 use super::output::write_atomically;
@@ -24,6 +25,10 @@ pub struct RenderArgs {
     /// Folder of the bundled fonts [default: the fonts/ folder of the paiban sources].
     #[arg(long, value_name = "DIR")]
     fonts: Option<PathBuf>,
+    /// Write the copyfit report (every box: lines and characters used against capacity,
+    /// overset, underset) as JSON to FILE, and a table of it on stderr.
+    #[arg(long, value_name = "FILE")]
+    report: Option<PathBuf>,
     /// Print nothing but problems.
     #[arg(short, long)]
     quiet: bool,
@@ -44,6 +49,14 @@ pub fn render(args: &RenderArgs) -> ExitCode {
     if let Err(e) = write_atomically(&args.output, &bytes) {
         eprintln!("error: cannot write `{}`: {e}", args.output.display());
         return ExitCode::from(exit::INTERNAL);
+    }
+    if let Some(path) = &args.report {
+        let report = copyfit(&typeset.document);
+        eprint!("{}", report.table());
+        if let Err(e) = write_atomically(path, report.to_json().as_bytes()) {
+            eprintln!("error: cannot write `{}`: {e}", path.display());
+            return ExitCode::from(exit::INTERNAL);
+        }
     }
     for diagnostic in &typeset.diagnostics {
         eprintln!("{diagnostic}");

@@ -9,11 +9,27 @@ use super::texts::{SetText, StoryTexts, TextRef};
 use super::{Overset, PlacedLine};
 
 /// Where the body stands: the block being set and, inside it, the breaker.
+#[derive(Clone)]
 pub struct BodyFlow<'a> {
     texts: &'a StoryTexts,
     kinds: Vec<BlockKind>,
     block: usize,
     breaker: Option<Breaker<'a>>,
+}
+
+/// The columns of one box, down to a row limit.
+#[derive(Clone, Copy)]
+pub struct Region<'g> {
+    /// Which part of the chain this is.
+    pub part: usize,
+    /// Whether a later part follows.
+    pub has_next: bool,
+    pub page: &'g PageGeometry,
+    pub frame: &'g BoxGeometry,
+    /// The first row left for the body, under the headline group.
+    pub first_row: u32,
+    /// The rows each column may fill, from the box's top (balancing sets fewer than it has).
+    pub rows: u32,
 }
 
 /// Rows a section subhead takes (R17), and rows it wants after it in the same column.
@@ -29,23 +45,18 @@ impl<'a> BodyFlow<'a> {
         self.block >= self.texts.body.len()
     }
 
-    /// Fills the columns of part `part` from row `first_row` down. A continuation opens with
-    /// "(上接…)" at the start of its first line; with a later part to go to, the last line of
-    /// the last column ends with "(下转…)" set right, its space taken from that line (on a
-    /// line of its own when too little would be left), unless the story ends exactly there.
-    pub fn fill(
-        &mut self,
-        part: usize,
-        has_next: bool,
-        page: &PageGeometry,
-        frame: &BoxGeometry,
-        first_row: u32,
-        lines: &mut Vec<PlacedLine>,
-    ) {
-        let (columns, rows) = (frame.columns.len(), frame.lines);
+    /// Fills the columns of `region`. A continuation opens with "(上接…)" at the start of its
+    /// first line; with a later part to go to, the last line of the last column ends with
+    /// "(下转…)" set right, its space taken from that line (on a line of its own when too little
+    /// would be left), unless the story ends exactly there. A paragraph's last line is not left
+    /// alone at the top of a column (孤行, R20): the line before it goes along.
+    pub fn fill(&mut self, region: &Region, lines: &mut Vec<PlacedLine>) {
+        let Region { part, has_next, page, frame, first_row, rows } = *region;
+        let columns = frame.columns.len();
         let (mut column, mut row) = (0, first_row);
         let gap = page.body_size / 2;
         let mut taken = Abs::ZERO;
+        let mut before_last_line: Option<(BodyFlow<'a>, usize)> = None;
         if part > 0 && !self.is_done() {
             let width = self.place_text(lines, TextRef::JumpIn(part), Align::Start, page, frame, column, row);
             if self.kinds[self.block] == BlockKind::Section
@@ -60,6 +71,9 @@ impl<'a> BodyFlow<'a> {
             if row >= rows {
                 column += 1;
                 row = first_row;
+                if column < columns {
+                    self.keep_widow_company(before_last_line.take(), frame.column_width, lines);
+                }
                 continue;
             }
             let last_slot = has_next && column + 1 == columns && row + 1 == rows;
@@ -71,6 +85,7 @@ impl<'a> BodyFlow<'a> {
                 self.place_text(lines, TextRef::Body(self.block), Align::Center, page, frame, column, row + 1);
                 row += SECTION_ROWS;
                 self.block += 1;
+                before_last_line = None;
                 continue;
             }
             let mut measure = frame.column_width - taken;
@@ -82,6 +97,7 @@ impl<'a> BodyFlow<'a> {
                 }
                 measure -= jump + gap;
             }
+            before_last_line = Some((self.clone(), lines.len()));
             let x = frame.columns[column] + taken;
             self.set_body_line(lines, measure, page, frame, x, row);
             taken = Abs::ZERO;
@@ -89,6 +105,27 @@ impl<'a> BodyFlow<'a> {
             if last_slot {
                 break;
             }
+        }
+    }
+
+    /// At a column break: when the next line would be its paragraph's last and the line above
+    /// the break is of the same paragraph, takes that line back so both start the new column.
+    fn keep_widow_company(
+        &mut self,
+        before_last_line: Option<(BodyFlow<'a>, usize)>,
+        measure: Abs,
+        lines: &mut Vec<PlacedLine>,
+    ) {
+        let Some((earlier, placed)) = before_last_line else { return };
+        let Some(breaker) = &self.breaker else { return };
+        if earlier.block != self.block || earlier.breaker.is_none() {
+            return;
+        }
+        let mut probe = breaker.clone();
+        probe.next_line(measure);
+        if probe.is_done() {
+            *self = earlier;
+            lines.truncate(placed);
         }
     }
 

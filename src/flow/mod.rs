@@ -11,6 +11,8 @@ mod texts;
 pub use head::break_all;
 pub use texts::{PartTexts, PhotoSize, SetText, StoryTexts, TextRef};
 
+use body::{BodyFlow, Region};
+
 use crate::linebreak::Line;
 use crate::model::{BlockKind, EditionPage, Story};
 use crate::units::{Point, Rect};
@@ -62,11 +64,33 @@ pub struct StoryLayout {
     pub overset: Option<Overset>,
 }
 
+/// R18: when the story ends in this box, the fewest rows per column that still hold it, so
+/// its columns come out even (the last at most a line short); else the whole box.
+fn balanced<'g>(body: &BodyFlow, full: Region<'g>) -> Region<'g> {
+    let mut trial = body.clone();
+    trial.fill(&full, &mut Vec::new());
+    if !trial.is_done() || full.frame.columns.len() < 2 {
+        return full;
+    }
+    let fits = |rows: u32| {
+        let mut trial = body.clone();
+        trial.fill(&Region { rows, ..full }, &mut Vec::new());
+        trial.is_done()
+    };
+    // Fitting only grows with the rows allowed: search for the fewest.
+    let (mut low, mut high) = (full.first_row, full.rows);
+    while high - low > 1 {
+        let mid = low + (high - low) / 2;
+        if fits(mid) { high = mid } else { low = mid }
+    }
+    Region { rows: high, ..full }
+}
+
 /// Lays a story out through its chain of boxes.
 pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage]) -> StoryLayout {
     let mut parts = Vec::new();
     let kinds: Vec<BlockKind> = story.body.iter().map(|b| b.kind).collect();
-    let mut body = body::BodyFlow::new(texts, kinds);
+    let mut body = BodyFlow::new(texts, kinds);
     for (k, part) in story.parts.iter().enumerate() {
         let page = &pages[part.page];
         let frame = &page.geometry.boxes[part.box_index];
@@ -81,7 +105,9 @@ pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage]) -> S
             head::place_jump_headline(texts, k, &page.geometry, frame, &mut layout)
         };
         let has_next = k + 1 < story.parts.len();
-        body.fill(k, has_next, &page.geometry, frame, first_row, &mut layout.lines);
+        let full = Region { part: k, has_next, page: &page.geometry, frame, first_row, rows: frame.lines };
+        let region = balanced(&body, full);
+        body.fill(&region, &mut layout.lines);
         parts.push(layout);
     }
     let overset = body.overset(story.parts.last().map(|p| &pages[p.page].geometry.boxes[p.box_index]));

@@ -43,6 +43,7 @@ pub struct BoxGeometry {
     pub column_width: Abs,
     pub sizes: BTreeMap<Role, Abs>,
     pub rule_below: bool,
+    pub column_rules: bool,
 }
 
 impl PageGeometry {
@@ -151,5 +152,6 @@ fn resolve_box(
         column_width,
         sizes,
         rule_below: spec.rule_below,
+        column_rules: spec.column_rules,
     })
 }

@@ -98,6 +98,9 @@ pub struct BoxSpec {
     /// A hairline under the box, separating it from the next story.
     #[serde(default)]
     pub rule_below: bool,
+    /// Hairlines (栏线) down the gutters between the box's body columns.
+    #[serde(default)]
+    pub column_rules: bool,
 }
 
 fn story() -> BoxKind {

@@ -50,7 +50,6 @@ fn em_of(text: &SetText) -> Abs {
 }
 
 /// Sets a one-line text at `x` across `measure` with its baseline at `baseline`.
-#[expect(clippy::too_many_arguments, reason = "a text, its alignment and where it goes")]
 fn put(
     page: &mut PageBuilder,
     text: &SetText,

@@ -120,7 +120,19 @@ fn build_page(
     }
     for frame in geometry.boxes.iter().filter(|b| b.rule_below) {
         let y = frame.rect.bottom() + (geometry.line_pitch - geometry.body_size) / 2;
-        builder.items.push(hairline(frame.rect.x, frame.rect.right(), y));
+        builder.items.push(hairline(Point::new(frame.rect.x, y), Point::new(frame.rect.right(), y)));
+    }
+    for (index, frame) in geometry.boxes.iter().enumerate().filter(|(_, b)| b.column_rules) {
+        // 栏线: down the middle of each gutter, from the first body line down.
+        let body = builder.layout.lines.iter().filter(|l| l.on_grid && l.box_index == Some(index));
+        let top = body.map(|l| l.origin.y).min();
+        for pair in frame.columns.windows(2) {
+            let x = (pair[0] + frame.column_width + pair[1]) / 2;
+            if let Some(top) = top {
+                let first = top - geometry.baseline_offset(geometry.body_size);
+                builder.items.push(hairline(Point::new(x, first), Point::new(x, frame.rect.bottom())));
+            }
+        }
     }
     Page {
         number: page.number,
@@ -132,9 +144,9 @@ fn build_page(
     }
 }
 
-/// A thin black rule across from `x0` to `x1` at `y`.
-pub fn hairline(x0: Abs, x1: Abs, y: Abs) -> Item {
-    rule(x0, x1, y, Abs::pt(1).scale(1, 2))
+/// A thin black rule from one point to another.
+pub fn hairline(from: Point, to: Point) -> Item {
+    Item::Rule(Rule { from, to, thickness: Abs::pt(1).scale(1, 2), color: Color::BLACK })
 }
 
 /// A horizontal rule of the given weight.
