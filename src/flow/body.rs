@@ -45,6 +45,11 @@ impl<'a> BodyFlow<'a> {
         self.block >= self.texts.body.len()
     }
 
+    /// Whether body block `block` is a section subhead.
+    pub fn is_section(&self, block: usize) -> bool {
+        self.kinds.get(block) == Some(&BlockKind::Section)
+    }
+
     /// Fills the columns of `region`. A continuation opens with "(上接…)" at the start of its
     /// first line; with a later part to go to, the last line of the last column ends with
     /// "(下转…)" set right, its space taken from that line (on a line of its own when too little

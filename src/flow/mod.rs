@@ -68,22 +68,31 @@ pub struct StoryLayout {
 /// its columns come out even (the last at most a line short); else the whole box.
 fn balanced<'g>(body: &BodyFlow, full: Region<'g>) -> Region<'g> {
     let mut trial = body.clone();
-    trial.fill(&full, &mut Vec::new());
-    if !trial.is_done() || full.frame.columns.len() < 2 {
+    let mut placed = Vec::new();
+    trial.fill(&full, &mut placed);
+    let columns = full.frame.columns.len() as u32;
+    if !trial.is_done() || columns < 2 {
         return full;
     }
-    let fits = |rows: u32| {
-        let mut trial = body.clone();
-        trial.fill(&Region { rows, ..full }, &mut Vec::new());
-        trial.is_done()
+    // One row per line, and the blank row over each section subhead: the rows needed if the
+    // columns shared them evenly. Column breaks can only add to that, so search upwards.
+    let rows_of = |l: &PlacedLine| match l.text {
+        TextRef::Body(b) if trial.is_section(b) => 2,
+        TextRef::Body(_) => 1,
+        // Jump lines share their row with text.
+        _ => 0,
     };
-    // Fitting only grows with the rows allowed: search for the fewest.
-    let (mut low, mut high) = (full.first_row, full.rows);
-    while high - low > 1 {
-        let mid = low + (high - low) / 2;
-        if fits(mid) { high = mid } else { low = mid }
+    let needed: u32 = placed.iter().map(rows_of).sum();
+    let mut rows = (full.first_row + needed.div_ceil(columns)).min(full.rows);
+    while rows < full.rows {
+        let mut attempt = body.clone();
+        attempt.fill(&Region { rows, ..full }, &mut Vec::new());
+        if attempt.is_done() {
+            break;
+        }
+        rows += 1;
     }
-    Region { rows: high, ..full }
+    Region { rows, ..full }
 }
 
 /// Lays a story out through its chain of boxes.

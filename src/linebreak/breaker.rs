@@ -12,7 +12,7 @@
 use crate::shape::ShapedText;
 use crate::units::Abs;
 
-use super::items::{GapKind, Items};
+use super::items::{Gap, GapKind, Item, Items};
 use super::justify::{LineSpec, set_line};
 use super::{Line, ParagraphStyle};
 
@@ -104,7 +104,7 @@ impl<'a> Breaker<'a> {
     }
 
     /// The cheapest way to end a line with item `j`: over every line start `i` that is reached
-    /// and leaves a line that fits.
+    /// and leaves a line that fits. The line's sums grow one item leftwards at a time.
     fn best_line_ending_at(
         &self,
         j: usize,
@@ -113,65 +113,63 @@ impl<'a> Breaker<'a> {
         best: &[Option<(i64, usize)>],
     ) -> Option<(i64, usize)> {
         let mut choice: Option<(i64, usize)> = None;
-        let mut i = j + 1;
-        while i > from {
-            i -= 1;
-            let Some((before, _)) = best[i] else { continue };
-            match self.line_demerits(i, j, measure) {
-                Fit::Overfull => break,
-                Fit::Fits(demerits) => {
-                    let total = before + demerits;
-                    if choice.is_none_or(|(d, _)| total < d) {
-                        choice = Some((total, i));
+        let mut sums = LineSums::ending_at(&self.items.items[j]);
+        let mut i = j;
+        loop {
+            if let Some((before, _)) = best[i] {
+                match self.fit(&sums, i, j, measure) {
+                    Fit::Overfull => break,
+                    Fit::Fits(demerits) => {
+                        let total = before + demerits;
+                        if choice.is_none_or(|(d, _)| total < d) {
+                            choice = Some((total, i));
+                        }
                     }
                 }
             }
+            if i == from {
+                break;
+            }
+            i -= 1;
+            sums.prepend(&self.items.items[i], &self.items.gaps[i]);
         }
         choice
     }
 
     /// How well items `i..=j` make a line at `measure`.
     fn line_demerits(&self, i: usize, j: usize, measure: Abs) -> Fit {
-        let Items { items, gaps } = self.items;
-        let last = j + 1 == items.len();
-        let mut natural = Abs::ZERO;
-        let mut shrink = Abs::ZERO;
-        let mut stretch = Abs::ZERO;
-        for k in i..=j {
-            natural += items[k].width;
-            if k < j {
-                let gap = &gaps[k];
-                natural += gap.natural;
-                shrink += gap.shrink + items[k].shrink;
-                stretch += match gap.kind {
-                    GapKind::Fixed => Abs::ZERO,
-                    // Inter-character spacing is unbounded; an eighth of an em per gap is
-                    // where it starts to look loose.
-                    _ => gap.stretch + items[k].em / 8,
-                };
-            }
+        let mut sums = LineSums::ending_at(&self.items.items[j]);
+        for k in (i..j).rev() {
+            sums.prepend(&self.items.items[k], &self.items.gaps[k]);
         }
+        self.fit(&sums, i, j, measure)
+    }
+
+    /// How well a line with these sums, items `i..=j`, fits `measure`.
+    fn fit(&self, sums: &LineSums, i: usize, j: usize, measure: Abs) -> Fit {
+        let items = &self.items.items;
+        let last = j + 1 == items.len();
         let available = measure - self.indent_at(i);
         let end = if last { Abs::ZERO } else { items[j].end_shrink + items[j].hang };
-        let width = natural - end;
-        if width - shrink > available {
+        let width = sums.natural - end;
+        if width - sums.shrink > available {
             return Fit::Overfull;
         }
         // R12: reduce before expand. Compressing punctuation to fill a line costs a tenth of
         // what spacing characters out by as much does.
         let badness = if width > available {
-            cube_ratio(width - available, shrink) / 10
+            cube_ratio(width - available, sums.shrink) / 10
         } else if last {
             0
-        } else if stretch > Abs::ZERO {
-            cube_ratio(available - width, stretch)
+        } else if sums.stretch > Abs::ZERO {
+            cube_ratio(available - width, sums.stretch)
         } else if width < available {
             INFINITE_BADNESS
         } else {
             0
         };
         let mut demerits = (10 + badness).pow(2);
-        if last && j > 0 && self.is_orphan(i, j) {
+        if last && self.is_orphan(i, j) {
             demerits += ORPHAN_DEMERITS;
         }
         Fit::Fits(demerits)
@@ -215,18 +213,42 @@ impl<'a> Breaker<'a> {
     }
 }
 
+/// Widths of a line being considered, summed item by item.
+struct LineSums {
+    natural: Abs,
+    shrink: Abs,
+    stretch: Abs,
+}
+
+impl LineSums {
+    fn ending_at(item: &Item) -> LineSums {
+        LineSums { natural: item.width, shrink: Abs::ZERO, stretch: Abs::ZERO }
+    }
+
+    /// Adds `item` and the gap after it at the line's start.
+    fn prepend(&mut self, item: &Item, gap: &Gap) {
+        self.natural += item.width + gap.natural;
+        self.shrink += gap.shrink + item.shrink;
+        self.stretch += match gap.kind {
+            GapKind::Fixed => Abs::ZERO,
+            // Inter-character spacing is unbounded; an eighth of an em per gap is where it
+            // starts to look loose.
+            _ => gap.stretch + item.em / 8,
+        };
+    }
+}
+
 /// Whether a line fits, and its demerits if it does.
 enum Fit {
     Fits(i64),
     Overfull,
 }
 
-/// TeX's badness, 100·(num/den)³, capped.
+/// TeX's badness, 100·(num/den)³, capped; the ratio in thousandths keeps it in integers.
 fn cube_ratio(num: Abs, den: Abs) -> i64 {
     if den <= Abs::ZERO {
         return INFINITE_BADNESS;
     }
-    let (n, d) = (i128::from(num.0), i128::from(den.0));
-    let badness = 100 * n * n * n / (d * d * d);
-    i64::try_from(badness.min(i128::from(INFINITE_BADNESS))).unwrap_or(INFINITE_BADNESS)
+    let ratio = (num.0.saturating_mul(1000) / den.0).min(10_000);
+    (100 * ratio * ratio * ratio / 1_000_000_000).min(INFINITE_BADNESS)
 }
