@@ -1,6 +1,6 @@
 //! The body's flow through the columns of the chain's boxes, one grid row per line.
 
-use crate::linebreak::{Align, Breaker, ParagraphStyle};
+use crate::linebreak::{Align, Breaker, Line, ParagraphStyle};
 use crate::model::{BlockKind, BoxGeometry, PageGeometry};
 use crate::units::Abs;
 
@@ -32,8 +32,8 @@ pub struct Region<'g> {
     pub rows: u32,
 }
 
-/// Rows a section subhead takes (R17), and rows it wants after it in the same column.
-const SECTION_ROWS: u32 = 2;
+/// Lines a section subhead wants after it in the same column (it takes a blank line above
+/// and one line per line of its own, R17).
 const SECTION_KEEP_WITH_NEXT: u32 = 1;
 
 impl<'a> BodyFlow<'a> {
@@ -58,18 +58,25 @@ impl<'a> BodyFlow<'a> {
     pub fn fill(&mut self, region: &Region, lines: &mut Vec<PlacedLine>) {
         let Region { part, has_next, page, frame, first_row, rows } = *region;
         let columns = frame.columns.len();
+        let width = frame.column_width;
         let (mut column, mut row) = (0, first_row);
         let gap = page.body_size / 2;
         let mut taken = Abs::ZERO;
         let mut before_last_line: Option<(BodyFlow<'a>, usize)> = None;
+        let jump_out = if has_next { self.text_lines(TextRef::JumpOut(part), Align::End, width) } else { Vec::new() };
+        let jump_rows = jump_out.len().max(1) as u32;
         if part > 0 && !self.is_done() {
-            let width = self.place_text(lines, TextRef::JumpIn(part), Align::Start, page, frame, column, row);
-            if self.kinds[self.block] == BlockKind::Section
-                || !leaves_room(frame.column_width, width + gap, page.body_size)
+            let jump_in = self.text_lines(TextRef::JumpIn(part), Align::Start, width);
+            let last_width = jump_in.last().map_or(Abs::ZERO, |l| l.width);
+            let count = jump_in.len() as u32;
+            place_lines(lines, TextRef::JumpIn(part), jump_in, page, frame, frame.columns[column], row);
+            if count == 1
+                && self.kinds[self.block] != BlockKind::Section
+                && leaves_room(width, last_width + gap, page.body_size)
             {
-                row += 1;
+                taken = last_width + gap;
             } else {
-                taken = width + gap;
+                row += count;
             }
         }
         while !self.is_done() && column < columns {
@@ -77,27 +84,34 @@ impl<'a> BodyFlow<'a> {
                 column += 1;
                 row = first_row;
                 if column < columns {
-                    self.keep_widow_company(before_last_line.take(), frame.column_width, lines);
+                    self.keep_widow_company(before_last_line.take(), width, lines);
                 }
                 continue;
             }
-            let last_slot = has_next && column + 1 == columns && row + 1 == rows;
+            let last_slot = has_next && column + 1 == columns && row + jump_rows >= rows;
             if self.kinds[self.block] == BlockKind::Section {
-                if rows - row < SECTION_ROWS + SECTION_KEEP_WITH_NEXT + u32::from(has_next && column + 1 == columns) {
+                let title = self.text_lines(TextRef::Body(self.block), Align::Center, width);
+                let needed = 1
+                    + title.len() as u32
+                    + SECTION_KEEP_WITH_NEXT
+                    + if has_next && column + 1 == columns { jump_rows } else { 0 };
+                if rows - row < needed {
                     row = rows;
                     continue;
                 }
-                self.place_text(lines, TextRef::Body(self.block), Align::Center, page, frame, column, row + 1);
-                row += SECTION_ROWS;
+                let count = title.len() as u32;
+                place_lines(lines, TextRef::Body(self.block), title, page, frame, frame.columns[column], row + 1);
+                row += 1 + count;
                 self.block += 1;
                 before_last_line = None;
                 continue;
             }
-            let mut measure = frame.column_width - taken;
+            let mut measure = width - taken;
             if last_slot && !self.last_line_ends_story(measure, page) {
-                let jump = self.jump_width(TextRef::JumpOut(part), frame.column_width);
-                self.place_text(lines, TextRef::JumpOut(part), Align::End, page, frame, column, row);
-                if !leaves_room(measure, jump + gap, page.body_size) {
+                let jump = jump_out.first().map_or(Abs::ZERO, |l| l.width);
+                let inline = jump_out.len() == 1 && leaves_room(measure, jump + gap, page.body_size);
+                place_lines(lines, TextRef::JumpOut(part), jump_out.clone(), page, frame, frame.columns[column], row);
+                if !inline {
                     break;
                 }
                 measure -= jump + gap;
@@ -167,33 +181,11 @@ impl<'a> BodyFlow<'a> {
         probe.is_done()
     }
 
-    /// The natural width of a one-line text.
-    fn jump_width(&self, at: TextRef, measure: Abs) -> Abs {
-        let Some(text) = self.texts.get(at) else { return Abs::ZERO };
-        let mut breaker =
-            Breaker::new(&text.items, &text.shaped, ParagraphStyle { indent: Abs::ZERO, align: Align::Start });
-        breaker.next_line(measure).map_or(Abs::ZERO, |l| l.width)
-    }
-
-    /// Sets a one-line text (jump line, section subhead) across one column; returns the width
-    /// of what it set.
-    #[expect(clippy::too_many_arguments, reason = "a row on a column of a box of a page")]
-    fn place_text(
-        &self,
-        lines: &mut Vec<PlacedLine>,
-        at: TextRef,
-        align: Align,
-        page: &PageGeometry,
-        frame: &BoxGeometry,
-        column: usize,
-        row: u32,
-    ) -> Abs {
-        let Some(text) = self.texts.get(at) else { return Abs::ZERO };
+    /// The lines of a text (a jump line, a section subhead) set across a column.
+    fn text_lines(&self, at: TextRef, align: Align, measure: Abs) -> Vec<Line> {
+        let Some(text) = self.texts.get(at) else { return Vec::new() };
         let mut breaker = Breaker::new(&text.items, &text.shaped, ParagraphStyle { indent: Abs::ZERO, align });
-        let Some(line) = breaker.next_line(frame.column_width) else { return Abs::ZERO };
-        let width = line.width;
-        place_on_row(lines, at, line, page, frame, frame.columns[column], row);
-        width
+        std::iter::from_fn(|| breaker.next_line(measure)).collect()
     }
 
     /// What is left once every part is full, measured in the last box's columns.
@@ -216,6 +208,21 @@ impl<'a> BodyFlow<'a> {
             lines += std::iter::from_fn(|| breaker.next_line(width)).count();
         }
         Some(Overset { block: self.block, offset, chars, lines })
+    }
+}
+
+/// Places lines on consecutive rows from `row`, at `x`.
+fn place_lines(
+    out: &mut Vec<PlacedLine>,
+    at: TextRef,
+    lines: Vec<Line>,
+    page: &PageGeometry,
+    frame: &BoxGeometry,
+    x: Abs,
+    row: u32,
+) {
+    for (i, line) in lines.into_iter().enumerate() {
+        place_on_row(out, at, line, page, frame, x, row + i as u32);
     }
 }
 

@@ -151,7 +151,7 @@ impl<'a> Breaker<'a> {
         let last = j + 1 == items.len();
         let available = measure - self.indent_at(i);
         let end = if last { Abs::ZERO } else { items[j].end_shrink + items[j].hang };
-        let width = sums.natural - end;
+        let width = sums.natural - end - items[i].start_shrink;
         if width - sums.shrink > available {
             return Fit::Overfull;
         }

@@ -28,6 +28,10 @@ pub struct Item {
     pub end_shrink: Abs,
     /// Width it may hang past the measure when it ends a line (R9).
     pub hang: Abs,
+    /// Width it loses when it starts a line (R7: an opening bracket's blank half, by choice).
+    pub start_shrink: Abs,
+    /// How far its glyphs sit in from its start (a Latin run centred in whole cells, R16).
+    pub inset: Abs,
 }
 
 /// What separates two items.
@@ -101,6 +105,8 @@ pub fn build_items(text: &str, shaped: &ShapedText, settings: &Composition) -> I
                 shrink: Abs::ZERO,
                 end_shrink: Abs::ZERO,
                 hang: Abs::ZERO,
+                start_shrink: Abs::ZERO,
+                inset: Abs::ZERO,
             },
             half_loss,
             c,
@@ -118,7 +124,7 @@ pub fn build_items(text: &str, shaped: &ShapedText, settings: &Composition) -> I
         compress_adjacent(&mut items, &gaps);
     }
     if settings.strict_grid {
-        pad_to_cells(&mut items, &mut gaps);
+        pad_to_cells(&mut items);
     }
     Items { items, gaps }
 }
@@ -145,6 +151,9 @@ fn punctuation_item(mut item: Item, half_loss: Abs, c: char, settings: &Composit
         if matches!(item.class, CharClass::Stop | CharClass::Closing) {
             item.end_shrink = half_loss;
         }
+    }
+    if settings.trim_line_start_bracket && item.class == CharClass::Opening {
+        item.start_shrink = item.shrink;
     }
     if settings.hanging && matches!(c, '、' | '，' | '。' | ',') {
         item.hang = item.width - item.end_shrink;
@@ -226,30 +235,18 @@ fn compress_adjacent(items: &mut [Item], gaps: &[Gap]) {
         let item = &mut items[target];
         item.width -= item.shrink;
         item.end_shrink = Abs::ZERO;
+        item.start_shrink = Abs::ZERO;
         item.shrink = Abs::ZERO;
     }
 }
 
-/// R16: on a strict character grid every item takes whole cells; a Latin run is padded with
-/// equal space on both sides, so ideographs stay in their cells.
-fn pad_to_cells(items: &mut [Item], gaps: &mut [Gap]) {
-    for i in 0..items.len() {
-        let em = items[i].em;
-        if em <= Abs::ZERO {
-            continue;
-        }
-        let cells = (items[i].width.0 + em.0 - 1) / em.0;
-        let pad = em * cells.max(1) - items[i].width;
-        if pad <= Abs::ZERO {
-            continue;
-        }
-        let before = pad / 2;
-        items[i].width += pad - before;
-        if i > 0 {
-            gaps[i - 1].natural += before;
-            gaps[i - 1].kind = GapKind::Fixed;
-        } else {
-            items[i].width += before;
-        }
+/// R16: on a strict character grid every item takes whole cells; a Latin run is centred in
+/// the cells it takes, so ideographs stay in theirs wherever lines break.
+fn pad_to_cells(items: &mut [Item]) {
+    for item in items.iter_mut().filter(|i| i.em > Abs::ZERO) {
+        let cells = (item.width.0 + item.em.0 - 1) / item.em.0;
+        let pad = item.em * cells.max(1) - item.width;
+        item.width += pad;
+        item.inset = pad / 2;
     }
 }

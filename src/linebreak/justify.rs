@@ -29,6 +29,7 @@ pub fn set_line(spec: &LineSpec, shaped: &ShapedText) -> Line {
     if !spec.last {
         widths[n - 1] -= spec.items[n - 1].end_shrink;
     }
+    widths[0] -= spec.items[0].start_shrink;
     // A mark allowed to hang (R9) may end past the measure.
     let hang = if spec.last { Abs::ZERO } else { spec.items[n - 1].hang };
     let available = spec.measure - spec.indent + hang;
@@ -133,8 +134,8 @@ fn place_glyphs(items: &[Item], widths: &[Abs], gap_widths: &[Abs], start: Abs, 
     let mut out = Vec::new();
     let mut x = start;
     for (i, item) in items.iter().enumerate() {
-        let mut pen = x;
-        let natural: Abs = item.glyphs.clone().map(|g| shaped.glyphs[g].advance).sum();
+        let mut pen = x + item.inset;
+        let natural: Abs = item.glyphs.clone().map(|g| shaped.glyphs[g].advance).sum::<Abs>() + item.inset * 2;
         let lost = (natural - widths[i]).max(Abs::ZERO);
         for index in item.glyphs.clone() {
             let glyph = &shaped.glyphs[index];
