@@ -53,8 +53,16 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
     let mut diagnostics = edition.diagnostics.clone();
     let texts: Vec<StoryTexts> =
         edition.stories.iter().map(|s| set_story(&mut shaper, settings, s, &mut diagnostics)).collect();
-    let layouts: Vec<StoryLayout> =
-        edition.stories.iter().zip(&texts).map(|(s, t)| flow_story(s, t, &edition.pages)).collect();
+    // Stand-ins come after every story they may stand in for, so one pass settles them.
+    let mut layouts: Vec<StoryLayout> = Vec::with_capacity(texts.len());
+    for (story, texts) in edition.stories.iter().zip(&texts) {
+        let needed = story.stands_in_for.is_none_or(|s| !layouts[s.story].parts[s.part].reached);
+        layouts.push(if needed {
+            flow_story(story, texts, &edition.pages)
+        } else {
+            StoryLayout::unplaced(story.parts.len())
+        });
+    }
     for (story, layout) in edition.stories.iter().zip(&layouts) {
         report_layout(edition, story, layout, &mut diagnostics);
     }
@@ -123,8 +131,16 @@ fn set_story(
     StoryTexts { head, photo, caption, photo_credit, body, parts }
 }
 
-/// Overset text and boxes never reached.
+/// Overset text, boxes never reached, stand-ins not needed.
 fn report_layout(edition: &Edition, story: &Story, layout: &StoryLayout, diagnostics: &mut Vec<Diagnostic>) {
+    if let Some(stand_in) = story.stands_in_for.filter(|_| !layout.parts.iter().any(|p| p.reached)) {
+        let primary = &edition.stories[stand_in.story];
+        diagnostics.push(Diagnostic::warning(
+            Location::file(&story.file),
+            format!("stand-in `{}` is not needed: `{}` reached the box it was to fill", story.slug, primary.slug),
+        ));
+        return;
+    }
     if let Some(overset) = &layout.overset {
         let block = &story.body[overset.block];
         let paragraph = story.body[..=overset.block].iter().filter(|b| b.kind == block.kind).count();
@@ -142,17 +158,26 @@ fn report_layout(edition: &Edition, story: &Story, layout: &StoryLayout, diagnos
             .with_hint(format!("add a continuation box on a later page or cut {} characters", overset.chars)),
         );
     }
-    for (part, placed) in story.parts.iter().zip(&layout.parts) {
+    for (k, (part, placed)) in story.parts.iter().zip(&layout.parts).enumerate() {
         if !placed.reached {
             let page = &edition.pages[part.page];
             let name = &page.geometry.boxes[part.box_index].name;
+            let fate = match stand_in_for(edition, story, k) {
+                Some(other) => format!("`{}` fills it instead", other.slug),
+                None => "the box stays empty".to_string(),
+            };
             diagnostics.push(Diagnostic::warning(
                 Location::file(&edition.file),
-                format!(
-                    "story `{}` ends before its box `{name}` on page {}; the box stays empty",
-                    story.slug, page.number
-                ),
+                format!("story `{}` ends before its box `{name}` on page {}; {fate}", story.slug, page.number),
             ));
         }
     }
+}
+
+/// The stand-in named for part `part` of `story`, if any.
+fn stand_in_for<'e>(edition: &'e Edition, story: &Story, part: usize) -> Option<&'e Story> {
+    edition
+        .stories
+        .iter()
+        .find(|s| s.stands_in_for.is_some_and(|f| f.part == part && edition.stories[f.story].slug == story.slug))
 }

@@ -133,3 +133,34 @@ fn overset_text_is_measured_and_the_run_fails() {
     assert!(stderr.contains("lead.md:") && stderr.contains("story `lead` is overset"), "{stderr}");
     assert!(written);
 }
+
+#[test]
+fn a_box_filled_twice_on_a_page_is_an_error() {
+    let (code, stderr, written) = render_edited(|e| {
+        replace_in(
+            &e.join("edition.toml"),
+            "box = \"c2\"\narticle = \"brief-weather\"",
+            "box = \"c1\"\narticle = \"brief-weather\"",
+        );
+    });
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("edition.toml:") && stderr.contains("box `c1` is filled twice on this page"), "{stderr}");
+    assert!(!written);
+}
+
+#[test]
+fn a_stand_in_for_the_first_box_of_a_story_is_an_error() {
+    let (code, stderr, written) = render_edited(|e| {
+        replace_in(
+            &e.join("edition.toml"),
+            "article = \"brief-weather\"",
+            "article = \"brief-weather\"\nthen = \"notice-library\"",
+        );
+    });
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("`then` names a stand-in for a continuation, but box `c2` starts `brief-weather`"),
+        "{stderr}"
+    );
+    assert!(!written);
+}

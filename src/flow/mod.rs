@@ -64,6 +64,13 @@ pub struct StoryLayout {
     pub overset: Option<Overset>,
 }
 
+impl StoryLayout {
+    /// A story set nowhere (a stand-in that was not needed).
+    pub fn unplaced(parts: usize) -> StoryLayout {
+        StoryLayout { parts: vec![PartLayout::default(); parts], overset: None }
+    }
+}
+
 /// R18: when the story ends in this box, the fewest rows per column that still hold it, so
 /// its columns come out even (the last at most a line short); else the whole box.
 fn balanced<'g>(body: &BodyFlow, full: Region<'g>) -> Region<'g> {

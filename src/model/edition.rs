@@ -81,4 +81,7 @@ pub struct BoxFill {
     pub article: Option<Spanned<String>>,
     /// A flag's words.
     pub text: Option<Spanned<String>>,
+    /// For a box that continues a story: the article that fills it instead if the story ends
+    /// before reaching it. Without one, such a box stays empty.
+    pub then: Option<Spanned<String>>,
 }

@@ -20,7 +20,7 @@ use super::furniture::{Furniture, Masthead, Slot, page_furniture};
 use super::geometry::{PageGeometry, resolve};
 use super::jump::JumpStyle;
 use super::length::Length;
-use super::story::{Block, BlockKind, Part, Photo, Story, StyledText};
+use super::story::{Block, BlockKind, Part, Photo, StandIn, Story, StyledText};
 use super::template::{BoxKind, Template};
 use super::{Edition, EditionPage};
 
@@ -45,6 +45,8 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
     let mut pages = Vec::new();
     let mut placements: BTreeMap<String, Vec<Placement>> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
+    // (stand-in article, story it stands in for, part index, offset in edition.toml)
+    let mut stand_ins: Vec<(String, String, usize, usize)> = Vec::new();
     for (page_index, page) in spec.pages.iter().enumerate() {
         let geometry =
             templates.get(page.template.get_ref()).map_err(|e| Diagnostic::error(at(page.template.span().start), e))?;
@@ -65,8 +67,26 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
                 }
                 (BoxKind::Story, Some(slug), None) => {
                     let slug = slug.get_ref().clone();
-                    if !placements.contains_key(&slug) {
+                    let continues = placements.contains_key(&slug);
+                    if !continues {
                         order.push(slug.clone());
+                    }
+                    if let Some(then) = &fill.then {
+                        if !continues {
+                            return Err(Diagnostic::error(
+                                at(then.span().start),
+                                format!(
+                                    "`then` names a stand-in for a continuation, but box `{}` starts `{slug}`",
+                                    fill.name.get_ref()
+                                ),
+                            ));
+                        }
+                        stand_ins.push((
+                            then.get_ref().clone(),
+                            slug.clone(),
+                            placements[&slug].len(),
+                            then.span().start,
+                        ));
                     }
                     placements.entry(slug).or_default().push(Placement {
                         page: page_index,
@@ -105,15 +125,24 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
     let mut stories = Vec::new();
     for slug in &order {
         let chain = &placements[slug];
-        let article_file = dir.join("articles").join(format!("{slug}.md"));
-        if !article_file.is_file() {
-            return Err(Diagnostic::error(
-                at(chain[0].offset),
-                format!("no article file `{}`", article_file.display()),
-            )
-            .with_hint(format!("write articles/{slug}.md or correct the article's name")));
-        }
+        let article_file = article_path(dir, slug, &at(chain[0].offset))?;
         stories.push(load_story(dir, &article_file, slug, chain, &pages, &spec)?);
+    }
+    for (slug, primary, part, offset) in &stand_ins {
+        if placements.contains_key(slug) || stand_ins.iter().filter(|s| &s.0 == slug).count() > 1 {
+            return Err(Diagnostic::error(
+                at(*offset),
+                format!("`{slug}` is placed elsewhere too: a stand-in may fill one box only"),
+            ));
+        }
+        let story = order.iter().position(|s| s == primary).expect("placed above");
+        let box_of = &placements[primary][*part];
+        let chain = [Placement { page: box_of.page, box_index: box_of.box_index, offset: *offset }];
+        let article_file = article_path(dir, slug, &at(*offset))?;
+        let mut loaded = load_story(dir, &article_file, slug, &chain, &pages, &spec)?;
+        loaded.stands_in_for = Some(StandIn { story, part: *part });
+        stories.push(loaded);
+        order.push(slug.clone());
     }
     let (faces, roles) = resolve_fonts(dir, &spec, &source, &file, options)?;
     let diagnostics = unplaced_articles(dir, &order);
@@ -147,6 +176,16 @@ fn unplaced_articles(dir: &Path, placed: &[String]) -> Vec<Diagnostic> {
                 .with_hint("name it in a box of edition.toml, or move the file out of articles/")
         })
         .collect()
+}
+
+/// The file of article `slug`, which must exist; `at` is where the edition names it.
+fn article_path(dir: &Path, slug: &str, at: &Location) -> Loaded<PathBuf> {
+    let file = dir.join("articles").join(format!("{slug}.md"));
+    if file.is_file() {
+        return Ok(file);
+    }
+    Err(Diagnostic::error(at.clone(), format!("no article file `{}`", file.display()))
+        .with_hint(format!("write articles/{slug}.md or correct the article's name")))
 }
 
 /// Where one article is placed.
@@ -307,7 +346,15 @@ fn load_story(
         return Err(Diagnostic::error(Location::file(file), "the article has no body and no photo"));
     }
     let parts = chain_parts(&front, chain, pages, spec);
-    Ok(Story { slug: slug.to_string(), file: file.to_path_buf(), head, photo, body: blocks, parts })
+    Ok(Story {
+        slug: slug.to_string(),
+        file: file.to_path_buf(),
+        head,
+        photo,
+        body: blocks,
+        parts,
+        stands_in_for: None,
+    })
 }
 
 fn head_blocks(front: &FrontMatter, size: &impl Fn(Role) -> Abs) -> Vec<Block> {

@@ -108,6 +108,18 @@ pub struct Story {
     /// Byline, paragraphs and section subheads, flowed through the parts' columns.
     pub body: Vec<Block>,
     pub parts: Vec<Part>,
+    /// A story that fills a continuation box only if the story continued there never
+    /// reaches it.
+    pub stands_in_for: Option<StandIn>,
+}
+
+/// Which continuation a stand-in story fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StandIn {
+    /// Index of the story whose box it is, in the edition's stories.
+    pub story: usize,
+    /// Which part of that story's chain.
+    pub part: usize,
 }
 
 impl Story {

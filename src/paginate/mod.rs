@@ -97,7 +97,7 @@ fn build_page(
     for (story, set) in edition.stories.iter().zip(stories) {
         let last = story.parts.len().saturating_sub(1);
         for (k, (part, layout)) in story.parts.iter().zip(&set.layout.parts).enumerate() {
-            if part.page != index {
+            if part.page != index || !layout.reached {
                 continue;
             }
             let info = &mut builder.layout.boxes[part.box_index];
