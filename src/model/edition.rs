@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::print::PrintFile;
+
 /// An edition as written.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,6 +28,8 @@ pub struct EditionFile {
     pub layouts: String,
     #[serde(default)]
     pub fonts: FontSettings,
+    /// How the PDF is made for the press: PDF/X flavour, output intent, ink limit, marks.
+    pub print: Option<PrintFile>,
     #[serde(rename = "page")]
     pub pages: Vec<PageSpec>,
 }

@@ -9,23 +9,19 @@ use std::sync::OnceLock;
 
 use paiban::model::LoadOptions;
 use paiban::pipeline::{Typeset, render_pdf};
-use paiban::render::pdf::PdfOptions;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 pub fn load_options() -> LoadOptions {
-    LoadOptions { fonts_dir: root().join("fonts") }
+    LoadOptions { fonts_dir: root().join("fonts"), ..LoadOptions::default() }
 }
 
 /// The sample edition rendered once per test binary.
 pub fn sample() -> &'static (Vec<u8>, Typeset) {
     static SAMPLE: OnceLock<(Vec<u8>, Typeset)> = OnceLock::new();
-    SAMPLE.get_or_init(|| {
-        render_pdf(&root().join("issues/sample"), &load_options(), &PdfOptions { creation_date: None })
-            .expect("the sample renders")
-    })
+    SAMPLE.get_or_init(|| render_pdf(&root().join("issues/sample"), &load_options(), None).expect("the sample renders"))
 }
 
 /// Runs a tool on a PDF written to a temporary file; `None` when the tool is not installed.
