@@ -79,7 +79,7 @@ fn parse_version(version: &str) -> (u32, u32) {
 
 /// Whether the last trailer (or xref stream dictionary) names /Encrypt: lopdf removes it from
 /// the trailer once it has decrypted the file.
-fn trailer_has_encrypt(bytes: &[u8]) -> bool {
+pub(super) fn trailer_has_encrypt(bytes: &[u8]) -> bool {
     let tail = &bytes[bytes.len().saturating_sub(4096)..];
     contains(tail, b"/Encrypt")
 }

@@ -186,9 +186,17 @@ pub fn check(bytes: &[u8], profile: &Profile) -> Result<Report, String> {
     if !bytes.starts_with(b"%PDF-") && !bytes.get(..1024).is_some_and(|head| contains(head, b"%PDF-")) {
         return Err("not a PDF file (no %PDF- header)".into());
     }
-    let doc = Document::load_mem(bytes).map_err(|e| format!("cannot read the PDF: {e}"))?;
-    let standard = profile.standard.unwrap_or_else(|| document::claimed_standard(&doc).unwrap_or_default());
     let mut found = Findings::default();
+    let doc = match Document::load_mem(bytes) {
+        Ok(doc) => doc,
+        // An encrypted file that cannot be opened without a password still gets its verdict.
+        Err(_) if document::trailer_has_encrypt(bytes) => {
+            found.fail(Rule::Encryption, None, None, "the file is encrypted and cannot be opened without a password");
+            return Ok(finish(found, profile.standard.unwrap_or_default(), profile.ink_limit, 0));
+        }
+        Err(e) => return Err(format!("cannot read the PDF: {e}")),
+    };
+    let standard = profile.standard.unwrap_or_else(|| document::claimed_standard(&doc).unwrap_or_default());
     document::check(bytes, &doc, standard, &mut found);
     pages::check(&doc, &mut found);
     fonts::check(&doc, standard, &mut found);

@@ -423,3 +423,25 @@ mod arbitrary {
         }
     }
 }
+
+#[test]
+fn pdf_x_keys_overprint_and_ink_limit() {
+    let book = book();
+    let mut doc = document(&book);
+    doc.pages[0]
+        .items
+        .push(Item::Fill(Fill { rect: rect(30, 260, 20, 20), color: Color::Cmyk { c: 100, m: 100, y: 100, k: 100 } }));
+    let pdf = write_pdf(&doc, &book, &PdfOptions { creation_date: Some(0), ..PdfOptions::default() }).unwrap();
+    for needle in [
+        &b"/GTS_PDFXVersion (PDF/X-1a:2003)"[..],
+        b"/S /GTS_PDFX",
+        b"/OutputConditionIdentifier (IFRA26)",
+        b"/RegistryName (http://www.color.org)",
+        b"/OPM 1",
+    ] {
+        assert!(count(&pdf, needle) > 0, "missing {}", String::from_utf8_lossy(needle));
+    }
+    assert_eq!(count(&pdf, b"/Metadata"), 0, "no XMP in X-1a");
+    let found = crate::preflight::check(&pdf, &crate::preflight::Profile::default()).unwrap();
+    assert!(found.passed(), "{}", crate::preflight::report::table(&found, "test"));
+}
