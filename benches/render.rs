@@ -12,7 +12,7 @@ const RUNS: usize = 15;
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let options = LoadOptions { fonts_dir: root.join("fonts") };
+    let options = LoadOptions { fonts_dir: root.join("fonts"), ..LoadOptions::default() };
     let edition_dir = root.join("issues/sample");
     let mut stages: [Vec<Duration>; 4] = Default::default();
     let mut pages = 0;
@@ -24,7 +24,7 @@ fn main() {
         let t2 = Instant::now();
         let set = typeset(&edition, &book);
         let t3 = Instant::now();
-        let pdf = write_pdf(&set.document, &book, &PdfOptions { creation_date: None }).expect("pdf");
+        let pdf = write_pdf(&set.document, &book, &PdfOptions::default()).expect("pdf");
         let t4 = Instant::now();
         std::hint::black_box(pdf);
         pages = set.document.pages.len();

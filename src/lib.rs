@@ -10,6 +10,7 @@ pub mod linebreak;
 pub mod model;
 pub mod paginate;
 pub mod pipeline;
+pub mod preflight;
 pub mod render;
 pub mod shape;
 pub mod units;

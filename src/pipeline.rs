@@ -9,7 +9,7 @@ use crate::flow::{PartTexts, PhotoSize, SetText, StoryLayout, StoryTexts, flow_s
 use crate::fonts::{Font, FontBook};
 use crate::frame::Document;
 use crate::linebreak::build_items;
-use crate::model::{Block, Composition, Edition, LoadOptions, Story, load_edition};
+use crate::model::{Block, Composition, Edition, LoadOptions, PrintSettings, Story, load_edition};
 use crate::paginate::{FurnitureTexts, SetStory, paginate};
 use crate::render::pdf::{PdfOptions, write_pdf};
 use crate::shape::Shaper;
@@ -18,6 +18,8 @@ use crate::shape::Shaper;
 pub struct Typeset {
     pub document: Document,
     pub diagnostics: Vec<Diagnostic>,
+    /// The print settings the PDF is written with (for `render --check`).
+    pub print: PrintSettings,
 }
 
 /// Loads the edition's faces; an unreadable font is an error naming the file.
@@ -36,14 +38,27 @@ pub fn load_fonts(edition: &Edition) -> Result<FontBook, Diagnostic> {
 }
 
 /// The whole job: an edition folder in, PDF bytes out, with the typesetter's diagnostics.
+/// `source_date` is SOURCE_DATE_EPOCH when the caller has one (see [`pdf_options`]).
 /// Bad input (unreadable files, invalid settings, fonts that do not load) is an `Err`.
-pub fn render_pdf(dir: &Path, options: &LoadOptions, pdf: &PdfOptions) -> Result<(Vec<u8>, Typeset), Diagnostic> {
+pub fn render_pdf(
+    dir: &Path,
+    options: &LoadOptions,
+    source_date: Option<i64>,
+) -> Result<(Vec<u8>, Typeset), Diagnostic> {
     let edition = load_edition(dir, options)?;
     let book = load_fonts(&edition)?;
     let typeset = typeset(&edition, &book);
-    let bytes = write_pdf(&typeset.document, &book, pdf)
+    let bytes = write_pdf(&typeset.document, &book, &pdf_options(&edition, source_date))
         .map_err(|e| Diagnostic::error(Location::file(dir), format!("cannot write the PDF: {e}")))?;
     Ok((bytes, typeset))
+}
+
+/// How the edition's PDF is written: its `[print]` settings, and the date PDF/X requires, which
+/// is `source_date` (seconds since 1970) when given, else the edition's date at 00:00 UTC, so
+/// that the same input always gives the same bytes.
+pub fn pdf_options(edition: &Edition, source_date: Option<i64>) -> PdfOptions {
+    let edition_day = edition.date.days_since_epoch() * 86_400;
+    PdfOptions { creation_date: Some(source_date.unwrap_or(edition_day)), print: edition.print.clone() }
 }
 
 /// Typesets a loaded edition.
@@ -78,7 +93,7 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
         .collect();
     let sets: Vec<SetStory> = texts.iter().zip(&layouts).map(|(texts, layout)| SetStory { texts, layout }).collect();
     let document = paginate(edition, &furniture, &sets);
-    Typeset { document, diagnostics }
+    Typeset { document, diagnostics, print: edition.print.clone() }
 }
 
 /// Shapes and itemizes one text, reporting characters no face has.

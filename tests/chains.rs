@@ -8,7 +8,7 @@ use std::path::Path;
 
 use paiban::diag::Severity;
 use paiban::frame::Document;
-use paiban::model::{LoadOptions, load_edition};
+use paiban::model::load_edition;
 use paiban::pipeline::{Typeset, load_fonts, typeset};
 
 use common::root;
@@ -53,7 +53,7 @@ fn edition(dir: &Path, head: &str, pages: &[(u32, &str)], articles: &[(&str, &st
 }
 
 fn set(dir: &Path) -> Typeset {
-    let loaded = load_edition(dir, &LoadOptions { fonts_dir: root().join("fonts") }).unwrap();
+    let loaded = load_edition(dir, &common::load_options()).unwrap();
     let book = load_fonts(&loaded).unwrap();
     typeset(&loaded, &book)
 }

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use paiban::fonts::{BUNDLED_FACES, Font, FontBook, Role, RoleFaces};
 use paiban::linebreak::{Align, Breaker, ParagraphStyle, build_items};
-use paiban::model::{Composition, LoadOptions, StyledText, load_edition, parse_length};
+use paiban::model::{Composition, StyledText, load_edition, parse_length};
 use paiban::pipeline::typeset;
 use paiban::shape::Shaper;
 use paiban::units::Abs;
@@ -147,7 +147,7 @@ fn composition_toml(c: &Composition) -> String {
 }
 
 fn dump_page(edition: &Path) -> String {
-    let loaded = load_edition(edition, &LoadOptions { fonts_dir: root().join("fonts") }).unwrap();
+    let loaded = load_edition(edition, &common::load_options()).unwrap();
     let set = typeset(&loaded, book());
     let page = &set.document.pages[0];
     let grid = &page.layout.grid;

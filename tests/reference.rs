@@ -6,7 +6,7 @@
 
 mod common;
 
-use paiban::model::{LoadOptions, load_edition};
+use paiban::model::load_edition;
 use paiban::pipeline::{load_fonts, typeset};
 use paiban::units::Abs;
 
@@ -51,7 +51,7 @@ fn the_reference_front_page_sets_cleanly_in_13_character_columns() {
     let toml = "paper = \"参考\"\ndate = \"2026-04-24\"\nserial = 1\n[[page]]\nnumber = 1\nname = \"参考\"\ntemplate = \"page\"\n[[page.box]]\nbox = \"all\"\narticle = \"ref\"\n";
     std::fs::write(edition.join("edition.toml"), toml).unwrap();
 
-    let loaded = load_edition(edition, &LoadOptions { fonts_dir: root().join("fonts") }).unwrap();
+    let loaded = load_edition(edition, &common::load_options()).unwrap();
     let book = load_fonts(&loaded).unwrap();
     let set = typeset(&loaded, &book);
     assert!(set.diagnostics.is_empty(), "{:?}", set.diagnostics.iter().map(|d| d.to_string()).collect::<Vec<_>>());

@@ -10,7 +10,6 @@ use paiban::diag::Severity;
 use paiban::frame::{Item, TextRun};
 use paiban::model::load_edition;
 use paiban::pipeline::render_pdf;
-use paiban::render::pdf::PdfOptions;
 
 use common::{load_options, root, sample, tool_output};
 
@@ -140,8 +139,7 @@ fn no_line_starts_with_a_closing_mark() {
 
 #[test]
 fn two_renders_are_byte_identical() {
-    let again =
-        render_pdf(&root().join("issues/sample"), &load_options(), &PdfOptions { creation_date: None }).unwrap().0;
+    let again = render_pdf(&root().join("issues/sample"), &load_options(), None).unwrap().0;
     assert!(again == sample().0, "the second render differs");
 }
 

@@ -1,6 +1,7 @@
 //! Command-line interface (clap). Exit status: 0 all set; 1 the output was written but text is
 //! overset, unprintable or unplaced; 2 bad input (nothing written); 3 internal error.
 
+mod check;
 mod output;
 mod render;
 
@@ -31,6 +32,8 @@ struct Cli {
 enum Command {
     /// Typeset an edition folder (edition.toml, articles/, …) into one PDF.
     Render(render::RenderArgs),
+    /// Preflight any PDF for print (PDF/X-1a or X-4 rules, ink limit); exit 1 on failure.
+    Check(check::CheckArgs),
 }
 
 /// Where the bundled fonts are when `--fonts` is not given: beside the sources.
@@ -42,5 +45,6 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Render(args) => render::render(&args),
+        Command::Check(args) => check::run(&args),
     }
 }

@@ -7,11 +7,12 @@ use std::time::Instant;
 use clap::Args;
 
 use paiban::diag::Severity;
-use paiban::model::LoadOptions;
+use paiban::model::{LoadOptions, PdfX, PrintOverrides};
 use paiban::pipeline::render_pdf;
+use paiban::preflight::{Profile, check};
 use paiban::render::copyfit::copyfit;
-use paiban::render::pdf::PdfOptions;
 
+use super::check::{parse_standard, print_report};
 use super::output::write_atomically;
 use super::{default_fonts_dir, exit};
 
@@ -32,13 +33,42 @@ pub struct RenderArgs {
     /// Print nothing but problems.
     #[arg(short, long)]
     quiet: bool,
+    /// PDF/X flavour, x1a or x4 [default: the edition's [print] standard, else x1a].
+    #[arg(long, value_name = "STANDARD", value_parser = parse_standard)]
+    pdfx: Option<PdfX>,
+    /// The printer's output ICC profile (CMYK), embedded as the output intent's profile.
+    #[arg(long, value_name = "FILE")]
+    icc: Option<PathBuf>,
+    /// Total ink limit in percent [default: the edition's, else 240].
+    #[arg(long, value_name = "PERCENT")]
+    ink_limit: Option<u16>,
+    /// Crop and registration marks and a slug line outside the bleed.
+    #[arg(long, conflicts_with = "no_marks")]
+    marks: bool,
+    /// No marks, whatever the edition says (for ad-size output).
+    #[arg(long)]
+    no_marks: bool,
+    /// Preflight the written PDF (as `paiban check`); exit 1 when a rule fails.
+    #[arg(long)]
+    check: bool,
 }
 
 pub fn render(args: &RenderArgs) -> ExitCode {
     let started = Instant::now();
-    let options = LoadOptions { fonts_dir: args.fonts.clone().unwrap_or_else(default_fonts_dir) };
-    let pdf_options = PdfOptions { creation_date: source_date_epoch() };
-    let (bytes, typeset) = match render_pdf(&args.edition, &options, &pdf_options) {
+    let print = PrintOverrides {
+        standard: args.pdfx,
+        icc_profile: args.icc.clone(),
+        ink_limit: args.ink_limit,
+        marks: if args.marks {
+            Some(true)
+        } else if args.no_marks {
+            Some(false)
+        } else {
+            None
+        },
+    };
+    let options = LoadOptions { fonts_dir: args.fonts.clone().unwrap_or_else(default_fonts_dir), print };
+    let (bytes, typeset) = match render_pdf(&args.edition, &options, source_date_epoch()) {
         Ok(done) => done,
         Err(error) => {
             eprintln!("{error}");
@@ -65,6 +95,21 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         let pages = typeset.document.pages.len();
         let (kb, ms) = (bytes.len() / 1024, started.elapsed().as_millis());
         eprintln!("wrote {} ({pages} pages, {kb} KB) in {ms} ms", args.output.display());
+    }
+    if args.check {
+        let profile = Profile { standard: Some(typeset.print.standard), ink_limit: typeset.print.ink_limit };
+        match check(&bytes, &profile) {
+            Ok(report) => {
+                let status = print_report(&report, &args.output.display().to_string(), false);
+                if !report.passed() {
+                    return status;
+                }
+            }
+            Err(e) => {
+                eprintln!("error: the written PDF cannot be read back: {e}");
+                return ExitCode::from(exit::INTERNAL);
+            }
+        }
     }
     let problems = typeset.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     if problems > 0 {

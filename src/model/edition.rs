@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use super::composition::Composition;
 use super::jump::JumpStyle;
+use super::print::PrintFile;
 
 /// An edition as written.
 #[derive(Debug, Clone, Deserialize)]
@@ -35,6 +36,8 @@ pub struct EditionFile {
     /// How jump lines are worded.
     #[serde(default)]
     pub jumps: JumpStyle,
+    /// How the PDF is made for the press: PDF/X flavour, output intent, ink limit, marks.
+    pub print: Option<PrintFile>,
     #[serde(rename = "page")]
     pub pages: Vec<PageSpec>,
 }

@@ -21,6 +21,8 @@ pub enum Slot {
     FolioRight,
     /// The words of the flag in box n of the page.
     Flag(usize),
+    /// The slug line outside the trim, with the printer's marks: paper, date, page.
+    Slug,
 }
 
 /// One piece of furniture text.
@@ -61,4 +63,22 @@ pub fn page_furniture(info: &Masthead, number: u32, name: &str, geometry: &PageG
         out.push(text(Slot::FolioRight, format!("{} {dated}", info.paper), Role::Folio));
     }
     out
+}
+
+/// The type size of the slug line: small, as it is cut off with the marks.
+pub const SLUG_SIZE_PT: i64 = 7;
+
+/// The slug line printed outside the trim when marks are asked for: paper, date, page and
+/// serial, so that a plate can be told apart from its neighbours.
+pub fn slug_line(info: &Masthead, number: u32) -> Furniture {
+    let words = format!(
+        "{} {} 第{}期 第{}版 ({}/{})",
+        info.paper,
+        info.date.long_zh(),
+        info.serial,
+        chinese_number(number),
+        number,
+        info.page_count
+    );
+    Furniture { slot: Slot::Slug, text: StyledText::plain(words, Role::Folio, crate::units::Abs::pt(SLUG_SIZE_PT)) }
 }

@@ -16,19 +16,22 @@ use crate::units::Abs;
 use super::article::{BodyBlock, FrontMatter, parse_body, split_front_matter};
 use super::date::Date;
 use super::edition::{BoxFill, EditionFile};
-use super::furniture::{Furniture, Masthead, Slot, page_furniture};
+use super::furniture::{Furniture, Masthead, Slot, page_furniture, slug_line};
 use super::geometry::{PageGeometry, resolve};
 use super::jump::JumpStyle;
 use super::length::Length;
+use super::print::{PrintOverrides, resolve_print};
 use super::story::{Block, BlockKind, Part, Photo, StandIn, Story, StyledText};
 use super::template::{BoxKind, Template};
 use super::{Edition, EditionPage};
 
 /// Where to find what the edition folder does not hold.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
     /// The folder with the bundled fonts.
     pub fonts_dir: PathBuf,
+    /// The command line's say over the edition's `[print]` table.
+    pub print: PrintOverrides,
 }
 
 type Loaded<T> = Result<T, Diagnostic>;
@@ -111,6 +114,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         pages.push(EditionPage { number: page.number, name: page.name.clone(), geometry, furniture: flags });
     }
     check_page_numbers(&spec, &at)?;
+    let print = resolve_print(dir, &file, &source, spec.print.as_ref(), &options.print)?;
     let info = Masthead {
         paper: &spec.paper,
         date,
@@ -121,6 +125,9 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
     };
     for page in &mut pages {
         page.furniture.extend(page_furniture(&info, page.number, &page.name, &page.geometry));
+        if print.marks {
+            page.furniture.push(slug_line(&info, page.number));
+        }
     }
     let mut stories = Vec::new();
     for slug in &order {
@@ -154,6 +161,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         serial: spec.serial,
         masthead_lines: spec.masthead_lines,
         composition: spec.composition,
+        print,
         faces,
         roles,
         pages,

@@ -12,6 +12,7 @@ mod geometry;
 mod jump;
 mod length;
 mod load;
+mod print;
 mod story;
 mod template;
 
@@ -23,6 +24,9 @@ pub use geometry::{BoxGeometry, PageGeometry};
 pub use jump::{JumpStyle, Numerals, chinese_number};
 pub use length::parse_length;
 pub use load::{LoadOptions, load_edition};
+pub use print::{
+    MARKS_ROOM, OutputIntent, PdfX, PrintOverrides, PrintSettings, SLUG_RAISE, check_profile, read_profile,
+};
 pub use story::{Block, BlockKind, Part, Photo, Story, StyleSpan, StyledText};
 pub use template::{BoxKind, Template};
 
@@ -42,6 +46,8 @@ pub struct Edition {
     pub serial: u32,
     pub masthead_lines: Vec<String>,
     pub composition: Composition,
+    /// How the PDF is made for the press ([print] with the command line's overrides).
+    pub print: PrintSettings,
     /// Font files by face key, in key order, and which faces set each role.
     pub faces: Vec<(String, PathBuf)>,
     pub roles: RoleFaces,

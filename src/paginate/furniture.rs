@@ -2,7 +2,7 @@
 
 use crate::flow::{PlacedLine, SetText, TextRef, break_all};
 use crate::linebreak::{Align, ParagraphStyle};
-use crate::model::{PageGeometry, Slot};
+use crate::model::{PageGeometry, SLUG_RAISE, Slot};
 use crate::units::{Abs, Point};
 
 use super::{PageBuilder, rule};
@@ -13,6 +13,7 @@ pub type FurnitureTexts = Vec<(Slot, SetText)>;
 /// Places the furniture of one page.
 pub fn place(geometry: &PageGeometry, texts: &FurnitureTexts, page: &mut PageBuilder) {
     place_flags(geometry, texts, page);
+    place_slug(geometry, texts, page);
     let area = geometry.type_area;
     if let Some(masthead) = geometry.masthead {
         let info_count = texts.iter().filter(|(s, _)| matches!(s, Slot::MastheadInfo(_))).count() as i64;
@@ -37,7 +38,7 @@ pub fn place(geometry: &PageGeometry, texts: &FurnitureTexts, page: &mut PageBui
         page.items.push(rule(area.x, area.right(), bottom, Abs::pt(2)));
         page.items.push(rule(area.x, area.right(), bottom + Abs::pt(3), Abs::pt(1).scale(1, 2)));
     } else if let Some(baseline) = geometry.folio_baseline {
-        for (slot, text) in texts {
+        for (slot, text) in texts.iter().filter(|(s, _)| matches!(s, Slot::FolioLeft | Slot::FolioRight)) {
             let align = if *slot == Slot::FolioRight { Align::End } else { Align::Start };
             put(page, text, align, area.x, area.width, baseline, None);
         }
@@ -82,5 +83,16 @@ fn place_flags(geometry: &PageGeometry, texts: &FurnitureTexts, page: &mut PageB
         put(page, text, Align::Start, frame.rect.x, frame.rect.width, baseline, Some(*index));
         page.items.push(rule(frame.rect.x, frame.rect.right(), frame.rect.y, Abs::pt(1).scale(1, 2)));
         page.items.push(rule(frame.rect.x, frame.rect.right(), frame.rect.bottom(), Abs::pt(3).scale(1, 2)));
+    }
+}
+
+/// The slug line, when the edition asks for marks: above the top edge of the bleed, in the room
+/// the PDF writer adds for the marks, clear of the corner crop marks.
+fn place_slug(geometry: &PageGeometry, texts: &FurnitureTexts, page: &mut PageBuilder) {
+    let inset = Abs::mm(15);
+    for (_, text) in texts.iter().filter(|(s, _)| *s == Slot::Slug) {
+        let baseline = geometry.bleed.y - SLUG_RAISE;
+        let measure = geometry.trim.width - inset * 2;
+        put(page, text, Align::Start, geometry.trim.x + inset, measure, baseline, None);
     }
 }

@@ -1,9 +1,11 @@
 //! PDF export for print. Takes a laid-out [`Document`] and the [`FontBook`] its runs name;
-//! returns the bytes of a PDF 1.4 file built the way PDF/X-1a:2003 (ISO 15930-4) needs it:
-//! a classic cross-reference table (no object or xref streams), MediaBox, BleedBox and TrimBox
-//! on every page, every font embedded as a tagged CID subset with /W widths and a ToUnicode
-//! CMap, process colour only (DeviceCMYK and DeviceGray), /Trapped and a content-hash /ID.
-//! The output intent and /GTS_PDFXVersion come later; nothing here stands in their way.
+//! returns the bytes of a PDF/X-1a:2003 file (ISO 15930-4, PDF 1.4) or, on request, a PDF/X-4
+//! file (ISO 15930-7, PDF 1.6, with XMP metadata): a classic cross-reference table (no object
+//! or xref streams), MediaBox, BleedBox and TrimBox on every page, every font embedded as a
+//! tagged CID subset with /W widths and a ToUnicode CMap, process colour only (DeviceCMYK)
+//! within the ink limit, black text and rules overprinting, the output intent with the
+//! printer's profile when given, /GTS_PDFXVersion, /Trapped and a content-hash /ID. Printer's
+//! marks, when asked for, are drawn here from the trim and bleed ([`marks`]).
 //!
 //! The same input always gives the same bytes: no clock, no environment, no hash-map order.
 //! Everything is decided before writing, in two passes: [`collect`] finds the glyphs and
@@ -15,16 +17,20 @@ mod content;
 mod font;
 mod id;
 mod info;
+mod intent;
+mod marks;
 mod xobject;
 
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref};
 
 use crate::fonts::FontBook;
 use crate::frame::{Document, Page};
+use crate::model::{PdfX, PrintSettings};
 use crate::units::Abs;
 use collect::Usage;
 use content::PageContent;
 use font::{EmbeddedFont, FontRefs};
+use marks::Sheet;
 
 /// Compression level for every Flate stream (content, fonts, ToUnicode, gray images). Fixed,
 /// so that output bytes do not depend on a default that might change.
@@ -34,8 +40,11 @@ const FLATE_LEVEL: u8 = 6;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PdfOptions {
     /// Creation and modification time in seconds since the Unix epoch (the CLI takes it from
-    /// SOURCE_DATE_EPOCH). `None` writes no dates at all.
+    /// SOURCE_DATE_EPOCH, else the edition's date). `None` writes no dates at all, which no
+    /// PDF/X checker accepts.
     pub creation_date: Option<i64>,
+    /// The PDF/X flavour, output intent, ink limit and marks.
+    pub print: PrintSettings,
 }
 
 /// Writes `doc` as a PDF. Every run's font must be in `book`.
@@ -45,25 +54,49 @@ pub struct PdfOptions {
 pub fn write_pdf(doc: &Document, book: &FontBook, options: &PdfOptions) -> Result<Vec<u8>, String> {
     let usage = Usage::of(doc, book)?;
     let fonts: Vec<EmbeddedFont> = usage.fonts.iter().map(EmbeddedFont::subset).collect::<Result<_, _>>()?;
-    let refs = ObjectRefs::allocate(doc.pages.len(), fonts.len(), usage.images.len());
+    let print = &options.print;
+    let profile = print.intent.profile.as_ref();
+    let mut refs = ObjectRefs::allocate(doc.pages.len(), fonts.len(), usage.images.len());
+    let profile_ref = profile.map(|_| refs.bump());
+    let metadata_ref = (print.standard == PdfX::X4).then(|| refs.bump());
 
     let mut pdf = Pdf::new();
-    // PDF/X-1a:2003 is based on PDF 1.4.
-    pdf.set_version(1, 4);
-    pdf.catalog(refs.catalog).pages(refs.page_tree);
+    match print.standard {
+        // PDF/X-1a:2003 is based on PDF 1.4, PDF/X-4 on PDF 1.6.
+        PdfX::X1a => pdf.set_version(1, 4),
+        PdfX::X4 => pdf.set_version(1, 6),
+    };
+    let mut catalog = pdf.catalog(refs.catalog);
+    catalog.pages(refs.page_tree);
+    intent::write_output_intent(&mut catalog, print, profile_ref);
+    if let Some(metadata) = metadata_ref {
+        catalog.metadata(metadata);
+    }
+    catalog.finish();
     pdf.pages(refs.page_tree)
         .kids(refs.pages.iter().map(|p| p.page))
         .count(i32::try_from(doc.pages.len()).unwrap_or(i32::MAX));
     info::write_info(&mut pdf, refs.info, &doc.title, options);
     for (page, page_refs) in doc.pages.iter().zip(&refs.pages) {
-        let content = content::paint_page(page, &usage, &fonts);
-        write_page(&mut pdf, page, &content, page_refs, &refs);
+        let sheet = Sheet::of(page, print.marks);
+        let content = content::paint_page(page, &sheet, &usage, &fonts, print.ink_limit);
+        write_page(&mut pdf, page, &sheet, &content, page_refs, &refs);
     }
     for (font, font_refs) in fonts.iter().zip(&refs.fonts) {
         font.write(&mut pdf, font_refs);
     }
     for (raster, &id) in usage.images.iter().zip(&refs.images) {
         xobject::write_image(&mut pdf, id, raster);
+    }
+    if let (Some(profile), Some(id)) = (profile, profile_ref) {
+        intent::write_profile(&mut pdf, id, profile);
+    }
+    if let Some(id) = metadata_ref {
+        // The XMP's document ID is a digest of everything before it: it changes with the content.
+        let document_id = intent::uuid(id::file_id(pdf.as_bytes()));
+        let date = options.creation_date.map(info::xmp_date);
+        let xmp = intent::Xmp { title: &doc.title, standard: print.standard, date, document_id };
+        intent::write_metadata(&mut pdf, id, &xmp);
     }
     // The /ID hashes every object written so far, so it changes exactly when the content does.
     let file_id = id::file_id(pdf.as_bytes()).to_vec();
@@ -80,6 +113,8 @@ struct ObjectRefs {
     pages: Vec<PageRefs>,
     fonts: Vec<FontRefs>,
     images: Vec<Ref>,
+    /// The next free object number, for objects only some documents have.
+    next: Ref,
 }
 
 struct PageRefs {
@@ -106,21 +141,27 @@ impl ObjectRefs {
                 })
                 .collect(),
             images: (0..images).map(|_| bump()).collect(),
+            next,
         }
+    }
+
+    fn bump(&mut self) -> Ref {
+        self.next.bump()
     }
 }
 
 /// Writes a page dictionary with its boxes and resources, and its content stream.
-fn write_page(pdf: &mut Pdf, page: &Page, content: &PageContent, ids: &PageRefs, refs: &ObjectRefs) {
+fn write_page(pdf: &mut Pdf, page: &Page, sheet: &Sheet, content: &PageContent, ids: &PageRefs, refs: &ObjectRefs) {
     let height = page.media.height;
     let mut dict = pdf.page(ids.page);
     dict.parent(refs.page_tree)
-        .media_box(Rect::new(0.0, 0.0, page.media.width.to_pt() as f32, height.to_pt() as f32))
+        .media_box(Rect::new(0.0, 0.0, sheet.width as f32, sheet.height as f32))
         // PDF/X: TrimBox within BleedBox within MediaBox; layout guarantees the nesting.
-        .bleed_box(pdf_box(page.bleed, height))
-        .trim_box(pdf_box(page.trim, height))
+        .bleed_box(sheet.shift(pdf_box(page.bleed, height)))
+        .trim_box(sheet.shift(pdf_box(page.trim, height)))
         .contents(ids.content);
     let mut resources = dict.resources();
+    content::write_states(&mut resources, content);
     if !content.fonts.is_empty() {
         let mut fonts = resources.fonts();
         for (i, font) in content.fonts.iter().filter_map(|&i| Some((i, refs.fonts.get(i)?))) {

@@ -3,29 +3,27 @@
 
 #![allow(dead_code, reason = "each test file uses its own subset of the helpers")]
 
+pub mod icc;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
 use paiban::model::LoadOptions;
 use paiban::pipeline::{Typeset, render_pdf};
-use paiban::render::pdf::PdfOptions;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 pub fn load_options() -> LoadOptions {
-    LoadOptions { fonts_dir: root().join("fonts") }
+    LoadOptions { fonts_dir: root().join("fonts"), ..LoadOptions::default() }
 }
 
 /// The sample edition rendered once per test binary.
 pub fn sample() -> &'static (Vec<u8>, Typeset) {
     static SAMPLE: OnceLock<(Vec<u8>, Typeset)> = OnceLock::new();
-    SAMPLE.get_or_init(|| {
-        render_pdf(&root().join("issues/sample"), &load_options(), &PdfOptions { creation_date: None })
-            .expect("the sample renders")
-    })
+    SAMPLE.get_or_init(|| render_pdf(&root().join("issues/sample"), &load_options(), None).expect("the sample renders"))
 }
 
 /// Runs a tool on a PDF written to a temporary file; `None` when the tool is not installed.
@@ -74,4 +72,9 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).unwrap();
         }
     }
+}
+
+/// Whether `needle` occurs in `haystack`.
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
 }

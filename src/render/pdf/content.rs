@@ -4,16 +4,20 @@
 //! Frames have their origin at the top left, y down; PDF user space has it at the bottom left,
 //! y up, so every y is flipped against the media height. Colours are process inks only
 //! (DeviceCMYK through the `k`/`K` operators), as PDF/X-1a requires: gray becomes K alone, so
-//! black text is single-ink black.
+//! black text is single-ink black. Solid black text and rules overprint (GWG: black type must
+//! not knock out of what is under it); everything else knocks out. No colour exceeds the
+//! total ink limit: cyan, magenta and yellow give way, black stays.
 
 use std::collections::BTreeSet;
 
 use miniz_oxide::deflate::compress_to_vec_zlib;
-use pdf_writer::types::LineCapStyle;
-use pdf_writer::{Content, Name, Str};
+use pdf_writer::types::{LineCapStyle, OverprintMode};
+use pdf_writer::writers::Resources;
+use pdf_writer::{Content, Finish, Name, Str};
 
 use super::collect::{Usage, shows_glyphs, shows_image};
 use super::font::{EmbeddedFont, MICRO_PER_EM};
+use super::marks::{self, Sheet};
 use super::{FLATE_LEVEL, font_resource, image_resource};
 use crate::frame::{Color, Fill, Glyph, ImageItem, Item, Page, Rule, TextRun};
 use crate::units::{Abs, Rect};
@@ -30,19 +34,37 @@ pub(super) struct PageContent {
     pub fonts: BTreeSet<usize>,
     /// Indices into [`Usage::images`] of the images the page places.
     pub images: BTreeSet<usize>,
+    /// Whether the stream paints printer's marks in the registration colour.
+    pub marks: bool,
 }
 
-/// Paints every item of `page` in order.
-pub(super) fn paint_page(page: &Page, usage: &Usage, fonts: &[EmbeddedFont]) -> PageContent {
+/// The ExtGState resource names for overprinting and knocking out.
+const OVERPRINT: &[u8] = b"GSop";
+const KNOCKOUT: &[u8] = b"GSko";
+
+/// Paints every item of `page` in order on its `sheet`, every colour within `ink_limit` percent.
+pub(super) fn paint_page(
+    page: &Page,
+    sheet: &Sheet,
+    usage: &Usage,
+    fonts: &[EmbeddedFont],
+    ink_limit: u16,
+) -> PageContent {
     let mut painter = Painter {
         content: Content::new(),
         height: page.media.height.to_pt(),
         usage,
         fonts,
+        ink_limit,
         state: State::default(),
         used_fonts: BTreeSet::new(),
         used_images: BTreeSet::new(),
     };
+    let moved = sheet.dx != 0.0 || sheet.dy != 0.0;
+    if moved {
+        painter.content.save_state();
+        painter.content.transform([1.0, 0.0, 0.0, 1.0, sheet.dx as f32, sheet.dy as f32]);
+    }
     for item in &page.items {
         match item {
             Item::Text(run) => painter.text(run),
@@ -52,10 +74,39 @@ pub(super) fn paint_page(page: &Page, usage: &Usage, fonts: &[EmbeddedFont]) -> 
         }
     }
     painter.end_text();
+    let mut content = painter.content;
+    if moved {
+        content.restore_state();
+    }
+    if let Some((trim, bleed)) = sheet.marks {
+        marks::paint(&mut content, trim, bleed);
+    }
     PageContent {
-        stream: compress_to_vec_zlib(&painter.content.finish().into_vec(), FLATE_LEVEL),
+        stream: compress_to_vec_zlib(&content.finish().into_vec(), FLATE_LEVEL),
         fonts: painter.used_fonts,
         images: painter.used_images,
+        marks: sheet.marks.is_some(),
+    }
+}
+
+/// Adds the graphics states every page may use, and the registration colour where marks are.
+pub(super) fn write_states(resources: &mut Resources, content: &PageContent) {
+    let mut states = resources.ext_g_states();
+    // OPM 1: a CMYK zero in an overprinting colour leaves that plate alone (PDF 1.4 §4.5.6).
+    states
+        .insert(Name(OVERPRINT))
+        .start::<pdf_writer::writers::ExtGraphicsState>()
+        .overprint(true)
+        .overprint_fill(true)
+        .overprint_mode(OverprintMode::IgnoreZeroChannel);
+    states
+        .insert(Name(KNOCKOUT))
+        .start::<pdf_writer::writers::ExtGraphicsState>()
+        .overprint(false)
+        .overprint_fill(false);
+    states.finish();
+    if content.marks {
+        marks::write_registration_space(resources);
     }
 }
 
@@ -69,6 +120,8 @@ struct State {
     stroke: Option<[u8; 4]>,
     line_width: Option<Abs>,
     cap_set: bool,
+    /// Whether overprinting is on; off in the initial graphics state.
+    overprint: bool,
 }
 
 struct Painter<'a> {
@@ -77,6 +130,7 @@ struct Painter<'a> {
     height: f64,
     usage: &'a Usage<'a>,
     fonts: &'a [EmbeddedFont],
+    ink_limit: u16,
     state: State,
     used_fonts: BTreeSet<usize>,
     used_images: BTreeSet<usize>,
@@ -102,6 +156,7 @@ impl Painter<'_> {
         let Some(font) = self.fonts.get(index) else {
             return;
         };
+        self.set_overprint(ink(run.color) == SOLID_BLACK);
         self.begin_text();
         if self.state.font != Some((index, run.size)) {
             self.content.set_font(Name(font_resource(index).as_bytes()), pt(run.size));
@@ -133,6 +188,7 @@ impl Painter<'_> {
             return;
         }
         self.end_text();
+        self.set_overprint(ink(rule.color) == SOLID_BLACK);
         if !self.state.cap_set {
             // Butt caps: a rule ends exactly where layout says, not half its width later.
             self.content.set_line_cap(LineCapStyle::ButtCap);
@@ -152,6 +208,7 @@ impl Painter<'_> {
             return;
         }
         self.end_text();
+        self.set_overprint(false);
         self.set_fill(fill.color);
         let [x, y, w, h] = self.pdf_rect(fill.rect);
         self.content.rect(x, y, w, h).fill_nonzero();
@@ -165,6 +222,7 @@ impl Painter<'_> {
             return;
         };
         self.end_text();
+        self.set_overprint(false);
         self.used_images.insert(index);
         let [cx, cy, cw, ch] = self.pdf_rect(image.clip);
         let [x, y, w, h] = self.pdf_rect(image.rect);
@@ -190,8 +248,15 @@ impl Painter<'_> {
         }
     }
 
+    fn set_overprint(&mut self, on: bool) {
+        if self.state.overprint != on {
+            self.content.set_parameters(Name(if on { OVERPRINT } else { KNOCKOUT }));
+            self.state.overprint = on;
+        }
+    }
+
     fn set_fill(&mut self, color: Color) {
-        let ink = ink(color);
+        let ink = limit_ink(ink(color), self.ink_limit);
         if self.state.fill != Some(ink) {
             let [c, m, y, k] = ink.map(fraction);
             self.content.set_fill_cmyk(c, m, y, k);
@@ -200,7 +265,7 @@ impl Painter<'_> {
     }
 
     fn set_stroke(&mut self, color: Color) {
-        let ink = ink(color);
+        let ink = limit_ink(ink(color), self.ink_limit);
         if self.state.stroke != Some(ink) {
             let [c, m, y, k] = ink.map(fraction);
             self.content.set_stroke_cmyk(c, m, y, k);
@@ -286,6 +351,24 @@ fn ink(color: Color) -> [u8; 4] {
     ink.map(|p| p.min(100))
 }
 
+/// Solid black ink alone: what overprints.
+const SOLID_BLACK: [u8; 4] = [0, 0, 0, 100];
+
+/// Ink brought within a total of `limit` percent: black is kept (up to the limit), and cyan,
+/// magenta and yellow are scaled down together to the room left, rounding down so that the sum
+/// never exceeds the limit. Colours within the limit are unchanged.
+pub(super) fn limit_ink(ink: [u8; 4], limit: u16) -> [u8; 4] {
+    let total: u16 = ink.iter().map(|&p| u16::from(p)).sum();
+    if total <= limit {
+        return ink;
+    }
+    let k = u16::from(ink[3]).min(limit);
+    let room = limit - k;
+    let cmy: u16 = total - u16::from(ink[3]);
+    let scale = |p: u8| u8::try_from(u16::from(p) * room / cmy.max(1)).unwrap_or(100);
+    [scale(ink[0]), scale(ink[1]), scale(ink[2]), u8::try_from(k).unwrap_or(100)]
+}
+
 fn fraction(percent: u8) -> f32 {
     f32::from(percent) / 100.0
 }
@@ -302,6 +385,18 @@ mod tests {
     fn gray_is_black_ink_and_percentages_clamp() {
         assert_eq!(ink(Color::Gray(100)), [0, 0, 0, 100]);
         assert_eq!(ink(Color::Cmyk { c: 200, m: 10, y: 0, k: 5 }), [100, 10, 0, 5]);
+    }
+
+    #[test]
+    fn ink_over_the_limit_gives_way_in_cmy() {
+        assert_eq!(limit_ink([20, 10, 0, 100], 240), [20, 10, 0, 100]);
+        // 4 × 100% at 240%: black stays, CMY share the remaining 140%.
+        assert_eq!(limit_ink([100, 100, 100, 100], 240), [46, 46, 46, 100]);
+        assert_eq!(limit_ink([100, 100, 100, 0], 220), [73, 73, 73, 0]);
+        for ink in [[100, 100, 100, 100], [100, 80, 90, 70], [1, 100, 100, 100]] {
+            let limited = limit_ink(ink, 240);
+            assert!(limited.iter().map(|&p| u16::from(p)).sum::<u16>() <= 240, "{limited:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The document information dictionary and its dates. Takes the title and [`PdfOptions`];
-//! writes /Title, /Producer, /Creator, /Trapped and, only when the caller gives a time, the
-//! creation and modification dates. The library reads no clock: the CLI passes
+//! writes /Title, /Producer, /Creator, /Trapped, /GTS_PDFXVersion and, only when the caller
+//! gives a time, the creation and modification dates (which PDF/X requires: the pipeline
+//! always gives one). The library reads no clock: the CLI passes
 //! SOURCE_DATE_EPOCH, so that rebuilding an edition gives the same bytes.
 
 use pdf_writer::types::TrappingStatus;
@@ -21,6 +22,8 @@ pub(super) fn write_info(pdf: &mut Pdf, id: Ref, title: &str, options: &PdfOptio
         .creator(TextStr("paiban"))
         // Nobody traps newsprint pages in paiban; PDF/X requires the key to say so.
         .trapped(TrappingStatus::NotTrapped);
+    // ISO 15930-4 §6.2.5 / 15930-7 §6.2.5: the PDF/X version the file claims to meet.
+    info.pair(Name(b"GTS_PDFXVersion"), TextStr(options.print.standard.version_name()));
     if let Some(seconds) = options.creation_date {
         let date = pdf_date(seconds);
         // Written as a string rather than pdf_writer::Date, which spells UTC as `Z`; PDF/X
@@ -39,6 +42,13 @@ pub(super) fn pdf_date(seconds: i64) -> String {
     let (year, month, day) = civil_from_days(days);
     let (hour, minute, second) = (in_day / 3600, in_day / 60 % 60, in_day % 60);
     format!("D:{year:04}{month:02}{day:02}{hour:02}{minute:02}{second:02}+00'00'")
+}
+
+/// The same time as an XMP date (ISO 8601): `YYYY-MM-DDThh:mm:ss+00:00`.
+pub(super) fn xmp_date(seconds: i64) -> String {
+    let pdf = pdf_date(seconds);
+    let d = |r: std::ops::Range<usize>| &pdf[r];
+    format!("{}-{}-{}T{}:{}:{}+00:00", d(2..6), d(6..8), d(8..10), d(10..12), d(12..14), d(14..16))
 }
 
 /// Year, month, day of the proleptic Gregorian calendar for a count of days since 1970-01-01
@@ -67,6 +77,7 @@ mod tests {
         // 2024-02-29 12:34:56, a leap day.
         assert_eq!(pdf_date(1_709_210_096), "D:20240229123456+00'00'");
         assert_eq!(pdf_date(-1), "D:19691231235959+00'00'");
+        assert_eq!(xmp_date(1_709_210_096), "2024-02-29T12:34:56+00:00");
         assert_eq!(pdf_date(951_782_400), "D:20000229000000+00'00'");
     }
 

@@ -128,7 +128,7 @@ fn has_tool(name: &str) -> bool {
 fn output_is_pdf_14_and_byte_identical() {
     let book = book();
     let doc = document(&book);
-    let options = PdfOptions { creation_date: Some(1_767_225_600) };
+    let options = PdfOptions { creation_date: Some(1_767_225_600), ..PdfOptions::default() };
     let first = write_pdf(&doc, &book, &options).unwrap();
     let second = write_pdf(&doc, &book, &options).unwrap();
     assert!(first.starts_with(b"%PDF-1.4\n"));
@@ -175,10 +175,11 @@ fn dictionaries_are_what_pdf_x_needs() {
 fn dates_appear_only_when_given() {
     let book = book();
     let doc = document(&book);
-    let pdf = write_pdf(&doc, &book, &PdfOptions { creation_date: Some(0) }).unwrap();
+    let pdf = write_pdf(&doc, &book, &PdfOptions { creation_date: Some(0), ..PdfOptions::default() }).unwrap();
     assert_eq!(count(&pdf, b"/CreationDate (D:19700101000000+00'00')"), 1);
     assert_eq!(count(&pdf, b"/ModDate (D:19700101000000+00'00')"), 1);
-    let later = write_pdf(&doc, &book, &PdfOptions { creation_date: Some(1_767_225_600) }).unwrap();
+    let later =
+        write_pdf(&doc, &book, &PdfOptions { creation_date: Some(1_767_225_600), ..PdfOptions::default() }).unwrap();
     assert_eq!(count(&later, b"/CreationDate (D:20260101000000+00'00')"), 1);
 }
 
@@ -274,7 +275,7 @@ fn odd_documents_give_errors_or_pdfs_not_panics() {
     let mut page = page_with(items);
     page.media = Size { width: Abs(i64::MAX), height: Abs(i64::MIN) };
     let doc = Document { title: "(unbalanced \\ title".to_string(), pages: vec![page] };
-    let pdf = write_pdf(&doc, &book, &PdfOptions { creation_date: Some(i64::MIN) }).unwrap();
+    let pdf = write_pdf(&doc, &book, &PdfOptions { creation_date: Some(i64::MIN), ..PdfOptions::default() }).unwrap();
     assert!(pdf.starts_with(b"%PDF-1.4"));
 
     let empty = Document { title: String::new(), pages: Vec::new() };
@@ -294,7 +295,8 @@ fn poppler_extracts_the_text_and_qpdf_accepts_the_file() {
         return;
     }
     let book = book();
-    let pdf = write_pdf(&document(&book), &book, &PdfOptions { creation_date: Some(0) }).unwrap();
+    let pdf =
+        write_pdf(&document(&book), &book, &PdfOptions { creation_date: Some(0), ..PdfOptions::default() }).unwrap();
     let path = out_dir().join("extract.pdf");
     std::fs::write(&path, &pdf).unwrap();
 
@@ -413,11 +415,33 @@ mod arbitrary {
             let mut page = page_with(items);
             page.media = Size { width: media.0, height: media.1 };
             let doc = Document { title: "随机".to_string(), pages: vec![page] };
-            let options = PdfOptions { creation_date: date };
+            let options = PdfOptions { creation_date: date, ..PdfOptions::default() };
             let first = write_pdf(&doc, shared_book(), &options).unwrap();
             let second = write_pdf(&doc, shared_book(), &options).unwrap();
             prop_assert!(first.starts_with(b"%PDF-1.4"));
             prop_assert!(first == second);
         }
     }
+}
+
+#[test]
+fn pdf_x_keys_overprint_and_ink_limit() {
+    let book = book();
+    let mut doc = document(&book);
+    doc.pages[0]
+        .items
+        .push(Item::Fill(Fill { rect: rect(30, 260, 20, 20), color: Color::Cmyk { c: 100, m: 100, y: 100, k: 100 } }));
+    let pdf = write_pdf(&doc, &book, &PdfOptions { creation_date: Some(0), ..PdfOptions::default() }).unwrap();
+    for needle in [
+        &b"/GTS_PDFXVersion (PDF/X-1a:2003)"[..],
+        b"/S /GTS_PDFX",
+        b"/OutputConditionIdentifier (IFRA26)",
+        b"/RegistryName (http://www.color.org)",
+        b"/OPM 1",
+    ] {
+        assert!(count(&pdf, needle) > 0, "missing {}", String::from_utf8_lossy(needle));
+    }
+    assert_eq!(count(&pdf, b"/Metadata"), 0, "no XMP in X-1a");
+    let found = crate::preflight::check(&pdf, &crate::preflight::Profile::default()).unwrap();
+    assert!(found.passed(), "{}", crate::preflight::report::table(&found, "test"));
 }
