@@ -46,6 +46,15 @@ pub fn render_pdf(dir: &Path, options: &LoadOptions, pdf: &PdfOptions) -> Result
     Ok((bytes, typeset))
 }
 
+/// An edition folder typeset, with the font book its runs name: what proofs and dumps need.
+/// Bad input is an `Err`, as for [`render_pdf`].
+pub fn typeset_dir(dir: &Path, options: &LoadOptions) -> Result<(FontBook, Typeset), Diagnostic> {
+    let edition = load_edition(dir, options)?;
+    let book = load_fonts(&edition)?;
+    let typeset = typeset(&edition, &book);
+    Ok((book, typeset))
+}
+
 /// Typesets a loaded edition.
 pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
     let mut shaper = Shaper::new(book);

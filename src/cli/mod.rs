@@ -1,8 +1,13 @@
 //! Command-line interface (clap). Exit status: 0 all set; 1 the output was written but text is
 //! overset, unprintable or unplaced; 2 bad input (nothing written); 3 internal error.
 
+mod diff;
+mod dump;
 mod output;
+mod progress;
+mod proof;
 mod render;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +36,12 @@ struct Cli {
 enum Command {
     /// Typeset an edition folder (edition.toml, articles/, …) into one PDF.
     Render(render::RenderArgs),
+    /// Render a PNG proof per page, with optional overlays (grid, boxes, overset, warnings).
+    Proof(proof::ProofArgs),
+    /// Compare two renders (edition folders, dump folders or PNG folders); exit 1 if they differ.
+    Diff(diff::DiffArgs),
+    /// Re-render an edition whenever one of its files is saved.
+    Watch(watch::WatchArgs),
 }
 
 /// Where the bundled fonts are when `--fonts` is not given: beside the sources.
@@ -42,5 +53,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Render(args) => render::render(&args),
+        Command::Proof(args) => proof::proof(&args),
+        Command::Diff(args) => diff::diff(&args),
+        Command::Watch(args) => watch::watch(&args),
     }
 }

@@ -24,6 +24,9 @@ pub struct RenderArgs {
     /// Folder of the bundled fonts [default: the fonts/ folder of the paiban sources].
     #[arg(long, value_name = "DIR")]
     fonts: Option<PathBuf>,
+    /// Also write a layout dump per page (page-01.txt, …) into this folder.
+    #[arg(long, value_name = "DIR")]
+    dump: Option<PathBuf>,
     /// Print nothing but problems.
     #[arg(short, long)]
     quiet: bool,
@@ -43,6 +46,12 @@ pub fn render(args: &RenderArgs) -> ExitCode {
     };
     if let Err(e) = write_atomically(&args.output, &bytes) {
         eprintln!("error: cannot write `{}`: {e}", args.output.display());
+        return ExitCode::from(exit::INTERNAL);
+    }
+    if let Some(dir) = &args.dump
+        && let Err(e) = super::dump::dump_edition(dir, &args.edition, &options, &typeset.document)
+    {
+        eprintln!("error: {e}");
         return ExitCode::from(exit::INTERNAL);
     }
     for diagnostic in &typeset.diagnostics {
