@@ -52,32 +52,85 @@ pub fn compare_pixels(a: &GrayImage, b: &GrayImage, tolerance: u8) -> PixelDiff 
     PixelDiff { total, differing, mean_milli: (sum * 1000).checked_div(total).unwrap_or(0), bounds }
 }
 
+/// Tiles around a changed tile that the diff image rings too, so that a ring stands out.
+const RING_REACH: u32 = 2;
+/// Width of the ring, in pixels.
+const RING_WIDTH: u32 = 3;
+
 /// The diff image: `b` faded to a light gray, tiles with changes tinted yellow, pixels that
-/// gained ink in `b` red and pixels that lost ink blue.
+/// gained ink in `b` red and pixels that lost ink blue, each changed area ringed in orange so
+/// that a one-character change is found at a glance on a whole page.
 pub fn highlight(a: &GrayImage, b: &GrayImage, tolerance: u8) -> RgbImage {
     let (width, height) = (a.width().max(b.width()), a.height().max(b.height()));
     let changed = |x: u32, y: u32| level(a, x, y).abs_diff(level(b, x, y)) > tolerance;
-    let (tiles_x, tiles_y) = (width.div_ceil(TILE), height.div_ceil(TILE));
-    let mut tiles = vec![false; (tiles_x * tiles_y) as usize];
-    for y in 0..height {
-        for x in 0..width {
-            if changed(x, y) {
-                tiles[(y / TILE * tiles_x + x / TILE) as usize] = true;
-            }
-        }
-    }
+    let tiles = Tiles::of(width, height, changed);
+    let ringed = tiles.grown(RING_REACH);
     RgbImage::from_fn(width, height, |x, y| {
         let (old, new) = (level(a, x, y), level(b, x, y));
         if changed(x, y) {
             return if new < old { Rgb([220, 0, 0]) } else { Rgb([0, 90, 255]) };
         }
-        let faded = 255 - (255 - u32::from(new)) / 3;
-        if tiles[(y / TILE * tiles_x + x / TILE) as usize] {
-            Rgb([faded as u8, faded as u8, (faded * 3 / 5) as u8])
-        } else {
-            Rgb([faded as u8; 3])
+        if ringed.on_edge(x, y) {
+            return Rgb([255, 120, 0]);
         }
+        let faded = (255 - (255 - u32::from(new)) / 3) as u8;
+        if tiles.get(x / TILE, y / TILE) { Rgb([faded, faded, faded / 5 * 3]) } else { Rgb([faded; 3]) }
     })
+}
+
+/// A coarse map of an image in [`TILE`]-pixel squares.
+struct Tiles {
+    across: u32,
+    down: u32,
+    on: Vec<bool>,
+}
+
+impl Tiles {
+    fn of(width: u32, height: u32, mut marked: impl FnMut(u32, u32) -> bool) -> Tiles {
+        let (across, down) = (width.div_ceil(TILE), height.div_ceil(TILE));
+        let mut on = vec![false; (across * down) as usize];
+        for y in 0..height {
+            for x in 0..width {
+                if marked(x, y) {
+                    on[(y / TILE * across + x / TILE) as usize] = true;
+                }
+            }
+        }
+        Tiles { across, down, on }
+    }
+
+    fn get(&self, tx: u32, ty: u32) -> bool {
+        tx < self.across && ty < self.down && self.on[(ty * self.across + tx) as usize]
+    }
+
+    /// Every tile within `reach` tiles of a marked one.
+    fn grown(&self, reach: u32) -> Tiles {
+        let mut on = vec![false; self.on.len()];
+        for ty in 0..self.down {
+            for tx in 0..self.across {
+                let (x0, y0) = (tx.saturating_sub(reach), ty.saturating_sub(reach));
+                on[(ty * self.across + tx) as usize] =
+                    (y0..=ty + reach).any(|y| (x0..=tx + reach).any(|x| self.get(x, y)));
+            }
+        }
+        Tiles { across: self.across, down: self.down, on }
+    }
+
+    /// Whether pixel (x, y) lies in a marked tile within [`RING_WIDTH`] of an unmarked one.
+    fn on_edge(&self, x: u32, y: u32) -> bool {
+        let (tx, ty, fx, fy) = (x / TILE, y / TILE, x % TILE, y % TILE);
+        if !self.get(tx, ty) {
+            return false;
+        }
+        let off = |dx: i64, dy: i64| {
+            let (nx, ny) = (i64::from(tx) + dx, i64::from(ty) + dy);
+            nx < 0 || ny < 0 || !self.get(nx as u32, ny as u32)
+        };
+        (fx < RING_WIDTH && off(-1, 0))
+            || (fx >= TILE - RING_WIDTH && off(1, 0))
+            || (fy < RING_WIDTH && off(0, -1))
+            || (fy >= TILE - RING_WIDTH && off(0, 1))
+    }
 }
 
 #[cfg(test)]
