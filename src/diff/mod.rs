@@ -7,4 +7,4 @@ pub mod layout;
 pub mod pixels;
 
 pub use layout::{Change, ChangeKind, Scope, compare_pages};
-pub use pixels::{PixelDiff, compare_pixels, highlight};
+pub use pixels::{PixelDiff, compare_pixels, highlight, reduce};

@@ -52,6 +52,24 @@ pub fn compare_pixels(a: &GrayImage, b: &GrayImage, tolerance: u8) -> PixelDiff 
     PixelDiff { total, differing, mean_milli: (sum * 1000).checked_div(total).unwrap_or(0), bounds }
 }
 
+/// `image` reduced by `factor` in each direction, each pixel the mean of its block (a box
+/// filter), rounded; partial blocks at the right and bottom edges are averaged as they are.
+/// Comparing reduced images ignores how two renderers anti-alias an edge but not a moved line.
+pub fn reduce(image: &GrayImage, factor: u32) -> GrayImage {
+    let factor = factor.max(1);
+    let (width, height) = (image.width().div_ceil(factor), image.height().div_ceil(factor));
+    GrayImage::from_fn(width, height, |bx, by| {
+        let (x0, y0) = (bx * factor, by * factor);
+        let (x1, y1) = ((x0 + factor).min(image.width()), (y0 + factor).min(image.height()));
+        let sum: u32 = (y0..y1)
+            .flat_map(|y| (x0..x1).map(move |x| (x, y)))
+            .map(|(x, y)| u32::from(image.get_pixel(x, y).0[0]))
+            .sum();
+        let count = (x1 - x0) * (y1 - y0);
+        image::Luma([((sum + count / 2) / count) as u8])
+    })
+}
+
 /// Tiles around a changed tile that the diff image rings too, so that a ring stands out.
 const RING_REACH: u32 = 2;
 /// Width of the ring, in pixels.
@@ -155,6 +173,15 @@ mod tests {
         assert_eq!(d.mean_milli, 260 * 1000 / 16);
         let image = highlight(&a, &b, 10);
         assert_eq!(image.get_pixel(1, 2).0, [220, 0, 0], "ink gained is red");
+    }
+
+    #[test]
+    fn reducing_averages_blocks() {
+        let mut a = GrayImage::from_pixel(3, 2, image::Luma([255]));
+        a.put_pixel(0, 0, image::Luma([0]));
+        let r = reduce(&a, 2);
+        assert_eq!((r.width(), r.height()), (2, 1));
+        assert_eq!((r.get_pixel(0, 0).0[0], r.get_pixel(1, 0).0[0]), (191, 255));
     }
 
     #[test]

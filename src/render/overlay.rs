@@ -12,7 +12,7 @@ use super::checks::check_page;
 use super::glyphs::{Placement, label_glyphs};
 use super::png::{Canvas, solid};
 use crate::fonts::{FontBook, FontId};
-use crate::frame::{BoxInfo, Page};
+use crate::frame::{BoxInfo, Item, Page};
 use crate::units::Abs;
 
 /// Which overlays to draw.
@@ -92,7 +92,8 @@ fn draw_overset(canvas: &mut Canvas, label: &Labeller, page: &Page, index: usize
     let paint = solid(OVERSET);
     let Some(rect) = canvas.rect(info.rect) else { return };
     canvas.fill_px(SkRect::from_xywh(rect.x(), rect.bottom() - 3.0, rect.width(), 3.0), &paint);
-    let last = page.layout.lines.iter().filter(|l| l.box_index == Some(index)).max_by_key(|l| (l.origin.y, l.origin.x));
+    // Lines are in setting order: the box's last is where the story was cut.
+    let last = page.layout.lines.iter().rfind(|l| l.box_index == Some(index));
     if let Some(line) = last {
         let size = canvas.len(page.layout.grid.body_size).max(4.0);
         let x = canvas.x(line.origin.x + line.start + line.width);
@@ -104,22 +105,32 @@ fn draw_overset(canvas: &mut Canvas, label: &Labeller, page: &Page, index: usize
 
 fn draw_warnings(canvas: &mut Canvas, label: &Labeller, page: &Page) {
     let paint = solid(WARNING);
-    let grid = &page.layout.grid;
     for warning in check_page(page) {
         let line = &page.layout.lines[warning.line()];
-        let top = line.origin.y - grid.baseline_offset;
+        let size = line_size(page, warning.line()).max(Abs::pt(1));
+        // The em box of CJK type: 0.88 em above the baseline, 0.12 below.
+        let top = line.origin.y - size.scale(88, 100);
         let left = line.origin.x + line.start;
         let rect = SkRect::from_xywh(
             canvas.x(left) - 1.5,
             canvas.y(top) - 1.5,
             canvas.len(line.width) + 3.0,
-            canvas.len(grid.body_size.max(Abs::pt(1))) + 3.0,
+            canvas.len(size) + 3.0,
         );
         outline(canvas, rect, 1.5, &paint);
         if let Some(rect) = rect {
             label.draw(canvas, &warning.caption(), (rect.right() + 2.0, rect.y()), WARNING);
         }
     }
+}
+
+/// The size of the first run set on line `index`, or the body size.
+fn line_size(page: &Page, index: usize) -> Abs {
+    let run = page.items.iter().find_map(|item| match item {
+        Item::Text(run) if run.line == Some(index) => Some(run.size),
+        _ => None,
+    });
+    run.unwrap_or(page.layout.grid.body_size)
 }
 
 /// Strokes the edge of a pixel rectangle.
