@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 
 pub mod diag;
+pub mod diff;
 pub mod flow;
 pub mod fonts;
 pub mod frame;

@@ -45,10 +45,8 @@ pub fn render_pdf(
     options: &LoadOptions,
     source_date: Option<i64>,
 ) -> Result<(Vec<u8>, Typeset), Diagnostic> {
-    let edition = load_edition(dir, options)?;
-    let book = load_fonts(&edition)?;
-    let typeset = typeset(&edition, &book);
-    let bytes = write_pdf(&typeset.document, &book, &pdf_options(&edition, source_date))
+    let (book, typeset, pdf) = typeset_dir(dir, options, source_date)?;
+    let bytes = write_pdf(&typeset.document, &book, &pdf)
         .map_err(|e| Diagnostic::error(Location::file(dir), format!("cannot write the PDF: {e}")))?;
     Ok((bytes, typeset))
 }
@@ -59,6 +57,21 @@ pub fn render_pdf(
 pub fn pdf_options(edition: &Edition, source_date: Option<i64>) -> PdfOptions {
     let edition_day = edition.date.days_since_epoch() * 86_400;
     PdfOptions { creation_date: Some(source_date.unwrap_or(edition_day)), print: edition.print.clone() }
+}
+
+/// An edition folder typeset, with the font book its runs name and the options its PDF is
+/// written with: what proofs, dumps and the PDF need. Bad input is an `Err`, as for
+/// [`render_pdf`].
+pub fn typeset_dir(
+    dir: &Path,
+    options: &LoadOptions,
+    source_date: Option<i64>,
+) -> Result<(FontBook, Typeset, PdfOptions), Diagnostic> {
+    let edition = load_edition(dir, options)?;
+    let book = load_fonts(&edition)?;
+    let typeset = typeset(&edition, &book);
+    let pdf = pdf_options(&edition, source_date);
+    Ok((book, typeset, pdf))
 }
 
 /// Typesets a loaded edition.

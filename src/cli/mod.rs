@@ -2,8 +2,13 @@
 //! overset, unprintable or unplaced; 2 bad input (nothing written); 3 internal error.
 
 mod check;
+mod diff;
+mod dump;
 mod output;
+mod progress;
+mod proof;
 mod render;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +39,12 @@ enum Command {
     Render(render::RenderArgs),
     /// Preflight any PDF for print (PDF/X-1a or X-4 rules, ink limit); exit 1 on failure.
     Check(check::CheckArgs),
+    /// Render a PNG proof per page, with optional overlays (grid, boxes, overset, warnings).
+    Proof(proof::ProofArgs),
+    /// Compare two renders (edition folders, dump folders or PNG folders); exit 1 if they differ.
+    Diff(diff::DiffArgs),
+    /// Re-render an edition whenever one of its files is saved.
+    Watch(watch::WatchArgs),
 }
 
 /// Where the bundled fonts are when `--fonts` is not given: beside the sources.
@@ -46,5 +57,8 @@ pub fn run() -> ExitCode {
     match cli.command {
         Command::Render(args) => render::render(&args),
         Command::Check(args) => check::run(&args),
+        Command::Proof(args) => proof::proof(&args),
+        Command::Diff(args) => diff::diff(&args),
+        Command::Watch(args) => watch::watch(&args),
     }
 }

@@ -30,6 +30,9 @@ pub struct RenderArgs {
     /// overset, underset) as JSON to FILE, and a table of it on stderr.
     #[arg(long, value_name = "FILE")]
     report: Option<PathBuf>,
+    /// Also write a layout dump per page (page-01.txt, …) into this folder.
+    #[arg(long, value_name = "DIR")]
+    dump: Option<PathBuf>,
     /// Print nothing but problems.
     #[arg(short, long)]
     quiet: bool,
@@ -88,6 +91,12 @@ pub fn render(args: &RenderArgs) -> ExitCode {
             return ExitCode::from(exit::INTERNAL);
         }
     }
+    if let Some(dir) = &args.dump
+        && let Err(e) = super::dump::dump_edition(dir, &args.edition, &options, &typeset.document)
+    {
+        eprintln!("error: {e}");
+        return ExitCode::from(exit::INTERNAL);
+    }
     for diagnostic in &typeset.diagnostics {
         eprintln!("{diagnostic}");
     }
@@ -120,6 +129,6 @@ pub fn render(args: &RenderArgs) -> ExitCode {
 }
 
 /// SOURCE_DATE_EPOCH, for reproducible dates in the PDF; none when unset.
-fn source_date_epoch() -> Option<i64> {
+pub fn source_date_epoch() -> Option<i64> {
     std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()
 }
