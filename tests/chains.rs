@@ -11,7 +11,6 @@ use paiban::frame::Document;
 use paiban::model::load_edition;
 use paiban::pipeline::{Typeset, load_fonts, typeset};
 
-use common::root;
 
 const TEMPLATE: &str = r#"
 [page]
