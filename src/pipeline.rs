@@ -13,6 +13,7 @@ use crate::model::{Block, Composition, Edition, LoadOptions, PrintSettings, Stor
 use crate::paginate::{FurnitureTexts, SetStory, paginate};
 use crate::render::pdf::{PdfOptions, write_pdf};
 use crate::shape::Shaper;
+use crate::units::Abs;
 
 /// A typeset edition and what the typesetter has to say about it.
 pub struct Typeset {
@@ -81,12 +82,13 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
     let mut diagnostics = edition.diagnostics.clone();
     let texts: Vec<StoryTexts> =
         edition.stories.iter().map(|s| set_story(&mut shaper, settings, s, &mut diagnostics)).collect();
-    // Stand-ins come after every story they may stand in for, so one pass settles them.
+    // Stand-ins come after every story they may stand in for, and a brief after the one
+    // stacked above it, so one pass in order settles them.
     let mut layouts: Vec<StoryLayout> = Vec::with_capacity(texts.len());
     for (story, texts) in edition.stories.iter().zip(&texts) {
         let needed = story.stands_in_for.is_none_or(|s| !layouts[s.story].parts[s.part].reached);
         layouts.push(if needed {
-            flow_story(story, texts, &edition.pages)
+            flow_story(story, texts, &edition.pages, start_row(edition, story, &layouts))
         } else {
             StoryLayout::unplaced(story.parts.len())
         });
@@ -169,6 +171,7 @@ fn report_layout(edition: &Edition, story: &Story, layout: &StoryLayout, diagnos
         ));
         return;
     }
+    report_photo_resolution(story, layout, diagnostics);
     if let Some(overset) = &layout.overset {
         let block = &story.body[overset.block];
         let paragraph = story.body[..=overset.block].iter().filter(|b| b.kind == block.kind).count();
@@ -198,6 +201,42 @@ fn report_layout(edition: &Edition, story: &Story, layout: &StoryLayout, diagnos
                 Location::file(&edition.file),
                 format!("story `{}` ends before its box `{name}` on page {}; {fate}", story.slug, page.number),
             ));
+        }
+    }
+}
+
+/// Where a story starts in its first box: under the brief stacked above it, a blank line
+/// between them for the rule, or at the top.
+fn start_row(edition: &Edition, story: &Story, layouts: &[StoryLayout]) -> u32 {
+    let Some(first) = story.parts.first() else { return 0 };
+    let Some(above) = first.below else { return 0 };
+    let shared =
+        edition.stories[above].parts.iter().position(|p| p.page == first.page && p.box_index == first.box_index);
+    shared.map_or(0, |k| layouts[above].parts[k].bottom_row + 1)
+}
+
+/// Newsprint wants photos at 150 ppi or more where they print: fewer is reported.
+const MIN_PHOTO_PPI: i64 = 150;
+
+fn report_photo_resolution(story: &Story, layout: &StoryLayout, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(photo) = &story.photo else { return };
+    for placed in layout.parts.iter().filter_map(|p| p.photo) {
+        // Pixels across the printed width in inches (72 pt).
+        let ppi = i64::from(photo.raster.width) * Abs::pt(72).0 / placed.rect.width.0.max(1);
+        if ppi < MIN_PHOTO_PPI {
+            diagnostics.push(
+                Diagnostic::warning(
+                    Location::file(&story.file),
+                    format!(
+                        "photo `{}` prints at {ppi} ppi, under the {MIN_PHOTO_PPI} ppi newsprint needs",
+                        photo.file.display()
+                    ),
+                )
+                .with_hint(format!(
+                    "supply at least {} pixels across, or give it a narrower box",
+                    placed.rect.width.0 * MIN_PHOTO_PPI / Abs::pt(72).0
+                )),
+            );
         }
     }
 }

@@ -139,12 +139,12 @@ fn a_box_filled_twice_on_a_page_is_an_error() {
     let (code, stderr, written) = render_edited(|e| {
         replace_in(
             &e.join("edition.toml"),
-            "box = \"c2\"\narticle = \"brief-weather\"",
-            "box = \"c1\"\narticle = \"brief-weather\"",
+            "box = \"b2\"\narticle = \"brief-robotics\"",
+            "box = \"b1\"\narticle = \"brief-robotics\"",
         );
     });
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("edition.toml:") && stderr.contains("box `c1` is filled twice on this page"), "{stderr}");
+    assert!(stderr.contains("edition.toml:") && stderr.contains("box `b1` is filled twice on this page"), "{stderr}");
     assert!(!written);
 }
 
@@ -153,13 +153,13 @@ fn a_stand_in_for_the_first_box_of_a_story_is_an_error() {
     let (code, stderr, written) = render_edited(|e| {
         replace_in(
             &e.join("edition.toml"),
-            "article = \"brief-weather\"",
-            "article = \"brief-weather\"\nthen = \"notice-library\"",
+            "article = \"brief-robotics\"",
+            "article = \"brief-robotics\"\nthen = \"notice-library\"",
         );
     });
     assert_eq!(code, 2, "{stderr}");
     assert!(
-        stderr.contains("`then` names a stand-in for a continuation, but box `c2` starts `brief-weather`"),
+        stderr.contains("`then` names a stand-in for a continuation, but box `b2` starts `brief-robotics`"),
         "{stderr}"
     );
     assert!(!written);

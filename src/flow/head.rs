@@ -54,11 +54,17 @@ fn em_of(text: &SetText) -> Abs {
 }
 
 /// Places the first box's top; returns the first grid row (from the box's top) left for the body.
-pub fn place_head(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry, layout: &mut PartLayout) -> u32 {
-    let mut row = 0;
-    if let Some(photo_rows) = photo_rows(texts, page, frame) {
-        layout.photo = Some(photo_rect(texts, page, frame, photo_rows));
-        row = photo_rows;
+pub fn place_head(
+    texts: &StoryTexts,
+    page: &PageGeometry,
+    frame: &BoxGeometry,
+    start_row: u32,
+    layout: &mut PartLayout,
+) -> u32 {
+    let mut row = start_row;
+    if let Some(photo_rows) = photo_rows(texts, page, frame, start_row) {
+        layout.photo = Some(photo_rect(texts, page, frame, start_row, photo_rows));
+        row = start_row + photo_rows;
         row = stack(texts, &heads(texts), page, frame, row, layout);
         let captions: Vec<(TextRef, Align)> = [(TextRef::Caption, Align::Justify), (TextRef::PhotoCredit, Align::End)]
             .into_iter()
@@ -153,7 +159,7 @@ pub fn place_on_row(
 
 /// How many grid rows the photo takes: its height at the box's width, but leaving room for
 /// its title and caption below.
-fn photo_rows(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry) -> Option<u32> {
+fn photo_rows(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry, start_row: u32) -> Option<u32> {
     let raster = texts.photo.as_ref()?;
     let natural = frame.rect.width.scale(i64::from(raster.height), i64::from(raster.width));
     let caption_rows: u32 = [TextRef::Caption, TextRef::PhotoCredit]
@@ -165,15 +171,15 @@ fn photo_rows(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry) -> O
         .sum();
     let title_rows = if texts.head.is_empty() { 0 } else { 3 };
     let fit = ((natural + page.line_pitch - page.body_size).0 / page.line_pitch.0) as u32;
-    Some(fit.min(frame.lines.saturating_sub(caption_rows + title_rows)).max(1))
+    Some(fit.min(frame.lines.saturating_sub(start_row + caption_rows + title_rows)).max(1))
 }
 
 /// The photo scaled to cover its rows across the box, centred, cropped to them.
-fn photo_rect(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry, rows: u32) -> PlacedPhoto {
+fn photo_rect(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry, start_row: u32, rows: u32) -> PlacedPhoto {
     let raster = texts.photo.as_ref().expect("checked by photo_rows");
     let clip = Rect::new(
         frame.rect.x,
-        frame.rect.y,
+        page.line_top(frame.first_line + start_row),
         frame.rect.width,
         page.line_pitch * i64::from(rows) - (page.line_pitch - page.body_size),
     );

@@ -14,7 +14,7 @@ pub use texts::{PartTexts, PhotoSize, SetText, StoryTexts, TextRef};
 use body::{BodyFlow, Region};
 
 use crate::linebreak::Line;
-use crate::model::{BlockKind, EditionPage, Story};
+use crate::model::{BlockKind, BoxGeometry, EditionPage, PageGeometry, Story};
 use crate::units::{Point, Rect};
 
 /// A line placed on a page.
@@ -43,6 +43,9 @@ pub struct PartLayout {
     pub photo: Option<PlacedPhoto>,
     /// Whether the story reached this box at all.
     pub reached: bool,
+    /// The grid rows of the box it takes, from the box's top: `top_row..bottom_row`.
+    pub top_row: u32,
+    pub bottom_row: u32,
 }
 
 /// Text that fits in no box of the chain.
@@ -69,6 +72,17 @@ impl StoryLayout {
     pub fn unplaced(parts: usize) -> StoryLayout {
         StoryLayout { parts: vec![PartLayout::default(); parts], overset: None }
     }
+}
+
+/// The row after the lowest grid line the part sets.
+fn bottom_row(layout: &PartLayout, page: &PageGeometry, frame: &BoxGeometry) -> u32 {
+    let first_baseline = page.line_top(frame.first_line) + page.baseline_offset(page.body_size);
+    let rows = layout
+        .lines
+        .iter()
+        .filter(|l| l.on_grid)
+        .map(|l| ((l.origin.y - first_baseline).0 / page.line_pitch.0) as u32 + 1);
+    rows.max().unwrap_or(0)
 }
 
 /// R18: when the story ends in this box, the fewest rows per column that still hold it, so
@@ -102,8 +116,9 @@ fn balanced<'g>(body: &BodyFlow, full: Region<'g>) -> Region<'g> {
     Region { rows, ..full }
 }
 
-/// Lays a story out through its chain of boxes.
-pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage]) -> StoryLayout {
+/// Lays a story out through its chain of boxes. Its first box is used from grid row
+/// `start_row` down (below the briefs stacked above it, if any).
+pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage], start_row: u32) -> StoryLayout {
     let mut parts = Vec::new();
     let kinds: Vec<BlockKind> = story.body.iter().map(|b| b.kind).collect();
     let mut body = BodyFlow::new(texts, kinds);
@@ -115,8 +130,9 @@ pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage]) -> S
             parts.push(layout);
             continue;
         }
+        layout.top_row = if k == 0 { start_row } else { 0 };
         let first_row = if k == 0 {
-            head::place_head(texts, &page.geometry, frame, &mut layout)
+            head::place_head(texts, &page.geometry, frame, start_row, &mut layout)
         } else {
             head::place_jump_headline(texts, k, &page.geometry, frame, &mut layout)
         };
@@ -124,6 +140,7 @@ pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage]) -> S
         let full = Region { part: k, has_next, page: &page.geometry, frame, first_row, rows: frame.lines };
         let region = balanced(&body, full);
         body.fill(&region, &mut layout.lines);
+        layout.bottom_row = bottom_row(&layout, &page.geometry, frame).max(first_row);
         parts.push(layout);
     }
     let overset = body.overset(story.parts.last().map(|p| &pages[p.page].geometry.boxes[p.box_index]));

@@ -82,6 +82,10 @@ pub struct BoxFill {
     /// The article's file stem in `articles/`. Naming an article that an earlier box already
     /// holds continues it here.
     pub article: Option<Spanned<String>>,
+    /// Several short stories set one under another in this box, each with its headline,
+    /// separated by rules (a briefs box).
+    #[serde(default)]
+    pub articles: Vec<Spanned<String>>,
     /// A flag's words.
     pub text: Option<Spanned<String>>,
     /// For a box that continues a story: the article that fills it instead if the story ends

@@ -68,34 +68,46 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
                         text: StyledText::plain(text.get_ref().clone(), Role::Flag, size),
                     });
                 }
-                (BoxKind::Story, Some(slug), None) => {
-                    let slug = slug.get_ref().clone();
-                    let continues = placements.contains_key(&slug);
-                    if !continues {
-                        order.push(slug.clone());
-                    }
-                    if let Some(then) = &fill.then {
+                (BoxKind::Story, _, None) if fill.article.is_some() || !fill.articles.is_empty() => {
+                    // One article, or a stack of briefs set one under another.
+                    let stack: Vec<&Spanned<String>> = fill.article.iter().chain(&fill.articles).collect();
+                    for (k, slug_at) in stack.iter().enumerate() {
+                        let slug = slug_at.get_ref().clone();
+                        let continues = placements.contains_key(&slug);
                         if !continues {
+                            order.push(slug.clone());
+                        }
+                        if continues && stack.len() > 1 {
                             return Err(Diagnostic::error(
-                                at(then.span().start),
-                                format!(
-                                    "`then` names a stand-in for a continuation, but box `{}` starts `{slug}`",
-                                    fill.name.get_ref()
-                                ),
+                                at(slug_at.span().start),
+                                format!("`{slug}` is placed earlier: a stack of briefs holds stories that start there"),
                             ));
                         }
-                        stand_ins.push((
-                            then.get_ref().clone(),
-                            slug.clone(),
-                            placements[&slug].len(),
-                            then.span().start,
-                        ));
+                        if let Some(then) = &fill.then {
+                            if !continues {
+                                return Err(Diagnostic::error(
+                                    at(then.span().start),
+                                    format!(
+                                        "`then` names a stand-in for a continuation, but box `{}` starts `{slug}`",
+                                        fill.name.get_ref()
+                                    ),
+                                ));
+                            }
+                            stand_ins.push((
+                                then.get_ref().clone(),
+                                slug.clone(),
+                                placements[&slug].len(),
+                                then.span().start,
+                            ));
+                        }
+                        let below = (k > 0).then(|| stack[k - 1].get_ref().clone());
+                        placements.entry(slug).or_default().push(Placement {
+                            page: page_index,
+                            box_index,
+                            offset: slug_at.span().start,
+                            below,
+                        });
                     }
-                    placements.entry(slug).or_default().push(Placement {
-                        page: page_index,
-                        box_index,
-                        offset: fill.name.span().start,
-                    });
                 }
                 (BoxKind::Flag, _, None) => {
                     return Err(Diagnostic::error(
@@ -133,7 +145,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
     for slug in &order {
         let chain = &placements[slug];
         let article_file = article_path(dir, slug, &at(chain[0].offset))?;
-        stories.push(load_story(dir, &article_file, slug, chain, &pages, &spec)?);
+        stories.push(load_story(dir, &article_file, slug, chain, &pages, &spec, &order)?);
     }
     for (slug, primary, part, offset) in &stand_ins {
         if placements.contains_key(slug) || stand_ins.iter().filter(|s| &s.0 == slug).count() > 1 {
@@ -144,9 +156,9 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         }
         let story = order.iter().position(|s| s == primary).expect("placed above");
         let box_of = &placements[primary][*part];
-        let chain = [Placement { page: box_of.page, box_index: box_of.box_index, offset: *offset }];
+        let chain = [Placement { page: box_of.page, box_index: box_of.box_index, offset: *offset, below: None }];
         let article_file = article_path(dir, slug, &at(*offset))?;
-        let mut loaded = load_story(dir, &article_file, slug, &chain, &pages, &spec)?;
+        let mut loaded = load_story(dir, &article_file, slug, &chain, &pages, &spec, &order)?;
         loaded.stands_in_for = Some(StandIn { story, part: *part });
         stories.push(loaded);
         order.push(slug.clone());
@@ -202,6 +214,8 @@ struct Placement {
     box_index: usize,
     /// Byte offset of the placement in edition.toml, for messages.
     offset: usize,
+    /// In a stack of briefs: the article set just above.
+    below: Option<String>,
 }
 
 fn check_fill(geometry: &PageGeometry, fill: &BoxFill, used: &[usize], template: &str) -> Result<usize, String> {
@@ -334,6 +348,7 @@ fn load_story(
     chain: &[Placement],
     pages: &[EditionPage],
     spec: &EditionFile,
+    order: &[String],
 ) -> Loaded<Story> {
     let source = read_text(file, None)?;
     let (front_source, front_line, body) =
@@ -353,7 +368,7 @@ fn load_story(
     if blocks.is_empty() && photo.is_none() {
         return Err(Diagnostic::error(Location::file(file), "the article has no body and no photo"));
     }
-    let parts = chain_parts(&front, chain, pages, spec);
+    let parts = chain_parts(&front, chain, pages, spec, order);
     Ok(Story {
         slug: slug.to_string(),
         file: file.to_path_buf(),
@@ -434,7 +449,13 @@ fn load_photo(dir: &Path, file: &Path, spec: &super::article::PhotoSpec, size: &
 
 /// The chain's parts with their jump lines: every part but the last sends the reader on,
 /// every part but the first says where it came from.
-fn chain_parts(front: &FrontMatter, chain: &[Placement], pages: &[EditionPage], spec: &EditionFile) -> Vec<Part> {
+fn chain_parts(
+    front: &FrontMatter,
+    chain: &[Placement],
+    pages: &[EditionPage],
+    spec: &EditionFile,
+    order: &[String],
+) -> Vec<Part> {
     let style: &JumpStyle = &spec.jumps;
     let label = |p: &Placement| spec.pages[p.page].label.as_deref();
     chain
@@ -461,7 +482,8 @@ fn chain_parts(front: &FrontMatter, chain: &[Placement], pages: &[EditionPage], 
                 };
                 (Some(Block { kind: BlockKind::JumpIn, ..jump(from) }), Some(headline))
             };
-            Part { page: placement.page, box_index: placement.box_index, jump_headline, jump_in, jump_out }
+            let below = placement.below.as_ref().and_then(|slug| order.iter().position(|s| s == slug));
+            Part { page: placement.page, box_index: placement.box_index, jump_headline, jump_in, jump_out, below }
         })
         .collect()
 }

@@ -95,6 +95,9 @@ pub struct Part {
     pub jump_in: Option<Block>,
     /// "(下转第N版)", for every part but the last.
     pub jump_out: Option<Block>,
+    /// In a stack of briefs: the story set just above in the same box (an index into the
+    /// edition's stories); this one starts under it.
+    pub below: Option<usize>,
 }
 
 /// An article ready to set.

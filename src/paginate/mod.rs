@@ -101,9 +101,19 @@ fn build_page(
                 continue;
             }
             let info = &mut builder.layout.boxes[part.box_index];
-            info.story = Some(story.slug.clone());
+            // A briefs box holds several stories: name them all.
+            info.story = Some(match info.story.take() {
+                Some(above) => format!("{above}+{}", story.slug),
+                None => story.slug.clone(),
+            });
             if k == last {
                 info.overset = set.layout.overset.as_ref().map(|o| (o.chars, o.lines));
+            }
+            if part.below.is_some() && layout.top_row > 0 {
+                // The rule between stacked briefs, in the blank line above this one.
+                let frame = &geometry.boxes[part.box_index];
+                let y = geometry.line_top(frame.first_line + layout.top_row - 1) + geometry.body_size / 2;
+                builder.items.push(hairline(Point::new(frame.rect.x, y), Point::new(frame.rect.right(), y)));
             }
             if let (Some(photo), Some(placed)) = (&story.photo, layout.photo) {
                 builder.items.push(Item::Image(ImageItem {
