@@ -8,8 +8,7 @@ use std::path::Path;
 
 use paiban::diag::Severity;
 use paiban::frame::Document;
-use paiban::model::load_edition;
-use paiban::pipeline::{Typeset, load_fonts, typeset};
+use paiban::pipeline::Typeset;
 
 const TEMPLATE: &str = r#"
 [page]
@@ -35,25 +34,13 @@ lines = 8
 const LONG: &str = "+++\nheadline = \"长文\"\njump_headline = \"长文续\"\n+++\n一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。\n\n甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸。\n\n子丑寅卯辰巳午未申酉戌亥子丑寅卯辰巳午未申酉戌亥子丑寅卯辰巳午未申酉戌亥子丑寅卯辰巳午未申酉戌亥。\n";
 const SHORT: &str = "+++\nheadline = \"短文\"\n+++\n一二三四五六七八九十。\n";
 
-/// Writes an edition: `pages` is (page number, label, [(box, article)] or a `then` line).
+/// Writes an edition on the small template.
 fn edition(dir: &Path, head: &str, pages: &[(u32, &str)], articles: &[(&str, &str)]) {
-    std::fs::create_dir_all(dir.join("articles")).unwrap();
-    std::fs::create_dir_all(dir.join("layouts")).unwrap();
-    std::fs::write(dir.join("layouts/small.toml"), TEMPLATE).unwrap();
-    for (name, text) in articles {
-        std::fs::write(dir.join("articles").join(format!("{name}.md")), text).unwrap();
-    }
-    let mut toml = format!("paper = \"测试报\"\ndate = \"2026-04-24\"\nserial = 1\n{head}\n");
-    for (number, boxes) in pages {
-        toml.push_str(&format!("[[page]]\nnumber = {number}\nname = \"版\"\ntemplate = \"small\"\n{boxes}\n"));
-    }
-    std::fs::write(dir.join("edition.toml"), toml).unwrap();
+    common::write_edition(dir, TEMPLATE, head, pages, articles);
 }
 
 fn set(dir: &Path) -> Typeset {
-    let loaded = load_edition(dir, &common::load_options()).unwrap();
-    let book = load_fonts(&loaded).unwrap();
-    typeset(&loaded, &book)
+    common::typeset_edition(dir)
 }
 
 fn page_text(document: &Document, page: usize) -> Vec<String> {

@@ -78,3 +78,26 @@ fn copy_dir(from: &Path, to: &Path) {
 pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
+
+/// Writes an edition folder on one template (`layouts/small.toml`): `head` goes into
+/// edition.toml before the pages; each page is (number, its `[[page.box]]` tables).
+pub fn write_edition(dir: &Path, template: &str, head: &str, pages: &[(u32, &str)], articles: &[(&str, &str)]) {
+    std::fs::create_dir_all(dir.join("articles")).unwrap();
+    std::fs::create_dir_all(dir.join("layouts")).unwrap();
+    std::fs::write(dir.join("layouts/small.toml"), template).unwrap();
+    for (name, text) in articles {
+        std::fs::write(dir.join("articles").join(format!("{name}.md")), text).unwrap();
+    }
+    let mut toml = format!("paper = \"测试报\"\ndate = \"2026-04-24\"\nserial = 1\n{head}\n");
+    for (number, boxes) in pages {
+        toml.push_str(&format!("[[page]]\nnumber = {number}\nname = \"版\"\ntemplate = \"small\"\n{boxes}\n"));
+    }
+    std::fs::write(dir.join("edition.toml"), toml).unwrap();
+}
+
+/// Loads and typesets an edition folder that must load.
+pub fn typeset_edition(dir: &Path) -> Typeset {
+    let loaded = paiban::model::load_edition(dir, &load_options()).unwrap();
+    let book = paiban::pipeline::load_fonts(&loaded).unwrap();
+    paiban::pipeline::typeset(&loaded, &book)
+}

@@ -1,0 +1,84 @@
+//! Page composition on small editions and on the sample: briefs stacked in one box, photo
+//! resolution, and the copyfit report.
+
+mod common;
+
+use paiban::frame::Item;
+use paiban::render::copyfit::copyfit;
+
+use common::{sample, typeset_edition, write_edition};
+
+const TEMPLATE: &str = r#"
+[page]
+width = "80mm"
+height = "80mm"
+bleed = "0mm"
+[grid]
+body_size = "小五"
+line_pitch = "13.5pt"
+columns = 2
+column_chars = 8
+gutter_chars = 1
+lines = 16
+top = "5mm"
+[sizes]
+headline = "四号"
+[[box]]
+name = "a"
+column = 1
+span = 2
+line = 1
+lines = 16
+"#;
+
+fn brief(headline: &str, body: &str) -> String {
+    format!("+++\nheadline = \"{headline}\"\n+++\n{body}\n")
+}
+
+#[test]
+fn briefs_stack_in_one_box_with_a_rule_between() {
+    let dir = tempfile::tempdir().unwrap();
+    let boxes = "[[page.box]]\nbox = \"a\"\narticles = [\"one\", \"two\"]\n";
+    let one = brief("第一条", "一二三四五六七八九十一二三四五六七八九十。");
+    let two = brief("第二条", "甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸。");
+    write_edition(dir.path(), TEMPLATE, "", &[(1, boxes)], &[("one", &one), ("two", &two)]);
+    let set = typeset_edition(dir.path());
+    assert!(set.diagnostics.is_empty(), "{:?}", set.diagnostics);
+    let page = &set.document.pages[0];
+    let y_of = |text: &str| page.layout.lines.iter().find(|l| l.text.contains(text)).map(|l| l.origin.y).unwrap();
+    let last_of_one = page.layout.lines.iter().filter(|l| l.text.contains('十')).map(|l| l.origin.y).max().unwrap();
+    assert!(y_of("第二条") > last_of_one, "the second brief starts below the first");
+    let rules: Vec<_> = page.items.iter().filter_map(|i| if let Item::Rule(r) = i { Some(r.from.y) } else { None }).collect();
+    assert!(rules.iter().any(|&y| y > last_of_one && y < y_of("第二条")), "a rule between them: {rules:?}");
+    assert_eq!(page.layout.boxes[0].story.as_deref(), Some("one+two"));
+}
+
+#[test]
+fn a_photo_under_150_ppi_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("images")).unwrap();
+    let small = image::GrayImage::from_pixel(100, 70, image::Luma([128]));
+    small.save(dir.path().join("images/small.png")).unwrap();
+    let photo = "+++\nheadline = \"小图\"\n[photo]\nimage = \"images/small.png\"\ncaption = \"一张太小的照片。\"\n+++\n";
+    write_edition(dir.path(), TEMPLATE, "", &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"photo\"\n")], &[("photo", photo)]);
+    let set = typeset_edition(dir.path());
+    let messages: Vec<String> = set.diagnostics.iter().map(|d| d.message.clone()).collect();
+    assert!(messages.iter().any(|m| m.contains("small.png") && m.contains("under the 150 ppi")), "{messages:?}");
+}
+
+#[test]
+fn the_copyfit_report_accounts_for_every_story_box_of_the_sample() {
+    let report = copyfit(&sample().1.document);
+    let story_boxes: Vec<_> = report.boxes.iter().filter(|b| b.story.is_some()).collect();
+    assert!(story_boxes.len() >= 28, "{} boxes with stories", story_boxes.len());
+    for b in &story_boxes {
+        assert!(b.lines_used <= b.lines_capacity, "{} on page {}: {}/{}", b.name, b.page, b.lines_used, b.lines_capacity);
+        assert!(b.chars_used <= b.chars_capacity, "{} on page {}", b.name, b.page);
+        assert_eq!((b.overset_chars, b.overset_lines), (0, 0), "{} on page {}", b.name, b.page);
+    }
+    let lead = story_boxes.iter().find(|b| b.page == 1 && b.name == "lead").unwrap();
+    assert_eq!((lead.lines_used, lead.underset_lines), (lead.lines_capacity, 0), "the lead fills its box and jumps");
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["boxes"].as_array().unwrap().len(), report.boxes.len());
+    assert!(report.table().lines().count() > story_boxes.len());
+}
