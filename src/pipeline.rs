@@ -5,11 +5,13 @@
 use std::path::Path;
 
 use crate::diag::{Diagnostic, Location};
-use crate::flow::{PartTexts, PhotoSize, SetText, StoryLayout, StoryTexts, flow_story};
+use crate::flow::{PartTexts, PhotoSize, SetText, StoryLayout, StoryTexts, break_balanced, flow_story};
 use crate::fonts::{Font, FontBook};
 use crate::frame::Document;
-use crate::linebreak::build_items;
-use crate::model::{Block, Composition, Edition, LoadOptions, PrintSettings, Story, load_edition};
+use crate::linebreak::{Align, build_items};
+use crate::model::{
+    Block, BlockKind, Composition, Edition, EditionPage, LoadOptions, PrintSettings, Story, load_edition,
+};
 use crate::paginate::{FurnitureTexts, SetStory, paginate};
 use crate::render::pdf::{PdfOptions, write_pdf};
 use crate::shape::Shaper;
@@ -81,7 +83,7 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
     let settings = &edition.composition;
     let mut diagnostics = edition.diagnostics.clone();
     let texts: Vec<StoryTexts> =
-        edition.stories.iter().map(|s| set_story(&mut shaper, settings, s, &mut diagnostics)).collect();
+        edition.stories.iter().map(|s| set_story(&mut shaper, settings, s, &edition.pages, &mut diagnostics)).collect();
     // Stand-ins come after every story they may stand in for, and a brief after the one
     // stacked above it, so one pass in order settles them.
     let mut layouts: Vec<StoryLayout> = Vec::with_capacity(texts.len());
@@ -141,10 +143,11 @@ fn set_story(
     shaper: &mut Shaper,
     settings: &Composition,
     story: &Story,
+    pages: &[EditionPage],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> StoryTexts {
     let mut set = |block: &Block| set_text(shaper, settings, &block.text, &story.file, block.line, diagnostics);
-    let head = story.head.iter().map(&mut set).collect();
+    let head: Vec<SetText> = story.head.iter().map(&mut set).collect();
     let caption = story.photo.as_ref().map(|p| set(&p.caption));
     let photo_credit = story.photo.as_ref().and_then(|p| p.credit.as_ref()).map(&mut set);
     let body = story.body.iter().map(&mut set).collect();
@@ -158,7 +161,37 @@ fn set_story(
         })
         .collect();
     let photo = story.photo.as_ref().map(|p| PhotoSize { width: p.raster.width, height: p.raster.height });
+    let head = fit_headline(shaper, settings, story, pages, head);
     StoryTexts { head, photo, caption, photo_credit, body, parts }
+}
+
+/// Fit mode (a box's `headline_lines`): steps the headline down half a point at a time, to
+/// the box's smallest size at most, until its balanced lines are few enough.
+fn fit_headline(
+    shaper: &mut Shaper,
+    settings: &Composition,
+    story: &Story,
+    pages: &[EditionPage],
+    mut head: Vec<SetText>,
+) -> Vec<SetText> {
+    let Some(first) = story.parts.first() else { return head };
+    let frame = &pages[first.page].geometry.boxes[first.box_index];
+    let Some((max_lines, min_size)) = frame.headline_fit else { return head };
+    let Some(index) = story.head.iter().position(|b| b.kind == BlockKind::Headline) else { return head };
+    let mut styled = story.head[index].text.clone();
+    while break_balanced(&head[index], Align::Center, frame.rect.width).len() > max_lines as usize {
+        let smaller = styled.size() - Abs::pt(1) / 2;
+        if smaller < min_size {
+            break;
+        }
+        for span in &mut styled.spans {
+            span.size = smaller;
+        }
+        let shaped = shaper.shape(&styled);
+        let items = build_items(&styled.text, &shaped, settings);
+        head[index] = SetText { text: styled.text.clone(), shaped, items };
+    }
+    head
 }
 
 /// Overset text, boxes never reached, stand-ins not needed.

@@ -48,7 +48,8 @@ fn briefs_stack_in_one_box_with_a_rule_between() {
     let y_of = |text: &str| page.layout.lines.iter().find(|l| l.text.contains(text)).map(|l| l.origin.y).unwrap();
     let last_of_one = page.layout.lines.iter().filter(|l| l.text.contains('十')).map(|l| l.origin.y).max().unwrap();
     assert!(y_of("第二条") > last_of_one, "the second brief starts below the first");
-    let rules: Vec<_> = page.items.iter().filter_map(|i| if let Item::Rule(r) = i { Some(r.from.y) } else { None }).collect();
+    let rules: Vec<_> =
+        page.items.iter().filter_map(|i| if let Item::Rule(r) = i { Some(r.from.y) } else { None }).collect();
     assert!(rules.iter().any(|&y| y > last_of_one && y < y_of("第二条")), "a rule between them: {rules:?}");
     assert_eq!(page.layout.boxes[0].story.as_deref(), Some("one+two"));
 }
@@ -59,8 +60,15 @@ fn a_photo_under_150_ppi_is_reported() {
     std::fs::create_dir_all(dir.path().join("images")).unwrap();
     let small = image::GrayImage::from_pixel(100, 70, image::Luma([128]));
     small.save(dir.path().join("images/small.png")).unwrap();
-    let photo = "+++\nheadline = \"小图\"\n[photo]\nimage = \"images/small.png\"\ncaption = \"一张太小的照片。\"\n+++\n";
-    write_edition(dir.path(), TEMPLATE, "", &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"photo\"\n")], &[("photo", photo)]);
+    let photo =
+        "+++\nheadline = \"小图\"\n[photo]\nimage = \"images/small.png\"\ncaption = \"一张太小的照片。\"\n+++\n";
+    write_edition(
+        dir.path(),
+        TEMPLATE,
+        "",
+        &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"photo\"\n")],
+        &[("photo", photo)],
+    );
     let set = typeset_edition(dir.path());
     let messages: Vec<String> = set.diagnostics.iter().map(|d| d.message.clone()).collect();
     assert!(messages.iter().any(|m| m.contains("small.png") && m.contains("under the 150 ppi")), "{messages:?}");
@@ -72,7 +80,14 @@ fn the_copyfit_report_accounts_for_every_story_box_of_the_sample() {
     let story_boxes: Vec<_> = report.boxes.iter().filter(|b| b.story.is_some()).collect();
     assert!(story_boxes.len() >= 28, "{} boxes with stories", story_boxes.len());
     for b in &story_boxes {
-        assert!(b.lines_used <= b.lines_capacity, "{} on page {}: {}/{}", b.name, b.page, b.lines_used, b.lines_capacity);
+        assert!(
+            b.lines_used <= b.lines_capacity,
+            "{} on page {}: {}/{}",
+            b.name,
+            b.page,
+            b.lines_used,
+            b.lines_capacity
+        );
         assert!(b.chars_used <= b.chars_capacity, "{} on page {}", b.name, b.page);
         assert_eq!((b.overset_chars, b.overset_lines), (0, 0), "{} on page {}", b.name, b.page);
     }
@@ -81,4 +96,30 @@ fn the_copyfit_report_accounts_for_every_story_box_of_the_sample() {
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     assert_eq!(json["boxes"].as_array().unwrap().len(), report.boxes.len());
     assert!(report.table().lines().count() > story_boxes.len());
+}
+
+#[test]
+fn fit_mode_shrinks_a_headline_onto_its_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    // The template's last table is box `a`: the fit settings join it.
+    let template = format!("{TEMPLATE}headline_lines = 1\nheadline_min = \"小四\"\n");
+    let article = brief("青溪市城区段水质稳定达标", "一二三四五六七八九十。");
+    write_edition(
+        dir.path(),
+        &template,
+        "",
+        &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"one\"\n")],
+        &[("one", &article)],
+    );
+    let set = typeset_edition(dir.path());
+    let page = &set.document.pages[0];
+    let headline: Vec<_> =
+        page.layout.lines.iter().filter(|l| l.text.contains("青溪") || l.text.contains("达标")).collect();
+    assert_eq!(headline.len(), 1, "{headline:?}");
+    let size = page
+        .items
+        .iter()
+        .find_map(|i| if let Item::Text(r) = i { r.text.contains("青溪").then_some(r.size) } else { None })
+        .unwrap();
+    assert!(size < paiban::units::Abs::pt(14) && size >= paiban::units::Abs::pt(12), "{size}");
 }

@@ -8,7 +8,7 @@ mod body;
 mod head;
 mod texts;
 
-pub use head::break_all;
+pub use head::{break_all, break_balanced};
 pub use texts::{PartTexts, PhotoSize, SetText, StoryTexts, TextRef};
 
 use body::{BodyFlow, Region};

@@ -44,6 +44,8 @@ pub struct BoxGeometry {
     pub sizes: BTreeMap<Role, Abs>,
     pub rule_below: bool,
     pub column_rules: bool,
+    /// Fit mode for the headline: at most this many lines, at no less than this size.
+    pub headline_fit: Option<(u32, Abs)>,
 }
 
 impl PageGeometry {
@@ -153,5 +155,6 @@ fn resolve_box(
         sizes,
         rule_below: spec.rule_below,
         column_rules: spec.column_rules,
+        headline_fit: spec.headline_lines.map(|lines| (lines.max(1), spec.headline_min.map_or(body, |m| m.0))),
     })
 }

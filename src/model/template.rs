@@ -101,6 +101,10 @@ pub struct BoxSpec {
     /// Hairlines (栏线) down the gutters between the box's body columns.
     #[serde(default)]
     pub column_rules: bool,
+    /// Fit mode: the headline may take at most this many lines; its size steps down (to
+    /// `headline_min` at the least) until it does.
+    pub headline_lines: Option<u32>,
+    pub headline_min: Option<Length>,
 }
 
 fn story() -> BoxKind {
