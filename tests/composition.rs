@@ -123,3 +123,34 @@ fn fit_mode_shrinks_a_headline_onto_its_lines() {
         .unwrap();
     assert!(size < paiban::units::Abs::pt(14) && size >= paiban::units::Abs::pt(12), "{size}");
 }
+
+#[test]
+fn spread_takes_a_short_story_down_to_the_box_bottom_on_the_grid() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = format!("{TEMPLATE}columns = 1\nvalign = \"spread\"\n");
+    let article = brief(
+        "短稿",
+        "一二三四五六七八九十一二三四五六。\n\n甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己。\n\n子丑寅卯辰巳午未申酉戌亥子丑。\n\n东南西北中。",
+    );
+    write_edition(
+        dir.path(),
+        &template,
+        "",
+        &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"one\"\n")],
+        &[("one", &article)],
+    );
+    let set = typeset_edition(dir.path());
+    assert!(set.diagnostics.is_empty(), "{:?}", set.diagnostics);
+    let page = &set.document.pages[0];
+    let grid = &page.layout.grid;
+    let rows: Vec<i64> = page
+        .layout
+        .lines
+        .iter()
+        .filter(|l| l.on_grid)
+        .map(|l| (l.origin.y - grid.area.y - grid.baseline_offset).0 / grid.line_pitch.0)
+        .collect();
+    assert_eq!(*rows.last().unwrap(), 15, "the story reaches the last row: {rows:?}");
+    let blanks = rows.windows(2).filter(|w| w[1] - w[0] > 1).count();
+    assert_eq!(blanks, 3, "blank lines between all three paragraph breaks: {rows:?}");
+}

@@ -15,6 +15,8 @@ pub struct BodyFlow<'a> {
     kinds: Vec<BlockKind>,
     block: usize,
     breaker: Option<Breaker<'a>>,
+    /// Paragraphs finished so far, for spreading.
+    paragraphs_done: u32,
 }
 
 /// The columns of one box, down to a row limit.
@@ -30,6 +32,26 @@ pub struct Region<'g> {
     pub first_row: u32,
     /// The rows each column may fill, from the box's top (balancing sets fewer than it has).
     pub rows: u32,
+    /// Vertical justification: blank lines to spread over the paragraph breaks, of how many.
+    pub spread: Spread,
+}
+
+/// Blank lines spread evenly over a story's paragraph breaks, so a short story reaches the
+/// bottom of its box on the grid.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+pub struct Spread {
+    pub blanks: u32,
+    pub breaks: u32,
+}
+
+impl Spread {
+    /// Blank lines after break `i` (from 0): the blanks fall evenly.
+    fn after(&self, i: u32) -> u32 {
+        if self.breaks == 0 {
+            return 0;
+        }
+        (i + 1) * self.blanks / self.breaks - i * self.blanks / self.breaks
+    }
 }
 
 /// Lines a section subhead wants after it in the same column (it takes a blank line above
@@ -38,11 +60,16 @@ const SECTION_KEEP_WITH_NEXT: u32 = 1;
 
 impl<'a> BodyFlow<'a> {
     pub fn new(texts: &'a StoryTexts, kinds: Vec<BlockKind>) -> BodyFlow<'a> {
-        BodyFlow { texts, kinds, block: 0, breaker: None }
+        BodyFlow { texts, kinds, block: 0, breaker: None, paragraphs_done: 0 }
     }
 
     pub fn is_done(&self) -> bool {
         self.block >= self.texts.body.len()
+    }
+
+    /// Breaks between body blocks: where spreading may add a blank line.
+    pub fn breaks(&self) -> u32 {
+        self.kinds.len().saturating_sub(1) as u32
     }
 
     /// Whether body block `block` is a section subhead.
@@ -56,7 +83,7 @@ impl<'a> BodyFlow<'a> {
     /// would be left), unless the story ends exactly there. A paragraph's last line is not left
     /// alone at the top of a column (孤行, R20): the line before it goes along.
     pub fn fill(&mut self, region: &Region, lines: &mut Vec<PlacedLine>) {
-        let Region { part, has_next, page, frame, first_row, rows } = *region;
+        let Region { part, has_next, page, frame, first_row, rows, spread } = *region;
         let columns = frame.columns.len();
         let width = frame.column_width;
         let (mut column, mut row) = (0, first_row);
@@ -118,9 +145,14 @@ impl<'a> BodyFlow<'a> {
             }
             before_last_line = Some((self.clone(), lines.len()));
             let x = frame.columns[column] + taken;
+            let done_before = self.block;
             self.set_body_line(lines, measure, page, frame, x, row);
             taken = Abs::ZERO;
             row += 1;
+            if self.block > done_before && !self.is_done() {
+                row += spread.after(self.paragraphs_done);
+                self.paragraphs_done += 1;
+            }
             if last_slot {
                 break;
             }

@@ -11,7 +11,7 @@ mod texts;
 pub use head::{break_all, break_balanced};
 pub use texts::{PartTexts, PhotoSize, SetText, StoryTexts, TextRef};
 
-use body::{BodyFlow, Region};
+use body::{BodyFlow, Region, Spread};
 
 use crate::linebreak::Line;
 use crate::model::{BlockKind, BoxGeometry, EditionPage, PageGeometry, Story};
@@ -85,6 +85,25 @@ fn bottom_row(layout: &PartLayout, page: &PageGeometry, frame: &BoxGeometry) -> 
     rows.max().unwrap_or(0)
 }
 
+/// Vertical justification: when the story ends in this box with lines to spare, the most
+/// blank lines over its paragraph breaks that still let it end here.
+fn spread<'g>(body: &BodyFlow, full: Region<'g>) -> Region<'g> {
+    let fits = |blanks: u32| {
+        let mut trial = body.clone();
+        trial.fill(&Region { spread: Spread { blanks, breaks: body.breaks() }, ..full }, &mut Vec::new());
+        trial.is_done()
+    };
+    if !fits(0) {
+        return full;
+    }
+    let (mut low, mut high) = (0, if body.breaks() == 0 { 0 } else { full.rows });
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        if fits(mid) { low = mid } else { high = mid - 1 }
+    }
+    Region { spread: Spread { blanks: low, breaks: body.breaks() }, ..full }
+}
+
 /// R18: when the story ends in this box, the fewest rows per column that still hold it, so
 /// its columns come out even (the last at most a line short); else the whole box.
 fn balanced<'g>(body: &BodyFlow, full: Region<'g>) -> Region<'g> {
@@ -137,8 +156,16 @@ pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage], star
             head::place_jump_headline(texts, k, &page.geometry, frame, &mut layout)
         };
         let has_next = k + 1 < story.parts.len();
-        let full = Region { part: k, has_next, page: &page.geometry, frame, first_row, rows: frame.lines };
-        let region = balanced(&body, full);
+        let full = Region {
+            part: k,
+            has_next,
+            page: &page.geometry,
+            frame,
+            first_row,
+            rows: frame.lines,
+            spread: Spread::default(),
+        };
+        let region = if frame.spread { spread(&body, full) } else { balanced(&body, full) };
         body.fill(&region, &mut layout.lines);
         layout.bottom_row = bottom_row(&layout, &page.geometry, frame).max(first_row);
         parts.push(layout);

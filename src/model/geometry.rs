@@ -46,6 +46,8 @@ pub struct BoxGeometry {
     pub column_rules: bool,
     /// Fit mode for the headline: at most this many lines, at no less than this size.
     pub headline_fit: Option<(u32, Abs)>,
+    /// Spread a short story's paragraphs down to the box's bottom.
+    pub spread: bool,
 }
 
 impl PageGeometry {
@@ -156,5 +158,6 @@ fn resolve_box(
         rule_below: spec.rule_below,
         column_rules: spec.column_rules,
         headline_fit: spec.headline_lines.map(|lines| (lines.max(1), spec.headline_min.map_or(body, |m| m.0))),
+        spread: spec.valign == super::template::VAlign::Spread,
     })
 }

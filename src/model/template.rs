@@ -75,6 +75,15 @@ pub enum BoxKind {
     Flag,
 }
 
+/// Vertical justification of a short story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VAlign {
+    #[default]
+    Top,
+    Spread,
+}
+
 /// A named box on the grid. Columns and lines count from 1, as designers count them.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -105,6 +114,11 @@ pub struct BoxSpec {
     /// `headline_min` at the least) until it does.
     pub headline_lines: Option<u32>,
     pub headline_min: Option<Length>,
+    /// Vertical justification of a story that ends in this box with room to spare: `top`
+    /// (its columns balanced, room left below) or `spread` (blank lines between paragraphs
+    /// until it reaches the bottom).
+    #[serde(default)]
+    pub valign: VAlign,
 }
 
 fn story() -> BoxKind {
