@@ -34,7 +34,12 @@ pub struct PageGeometry {
 pub struct BoxGeometry {
     pub name: String,
     pub kind: BoxKind,
+    /// Where its content goes (inside any padding).
     pub rect: Rect,
+    /// The box as placed on the grid, padding included: where a frame is drawn.
+    pub outer: Rect,
+    /// The weight of the frame round the box, if it has one.
+    pub frame: Option<Abs>,
     /// First grid line of the box, from the top of the type area.
     pub first_line: u32,
     pub lines: u32,
@@ -134,12 +139,25 @@ fn resolve_box(
     }
     let body = page.body_size;
     let column_step = body * i64::from(grid.column_chars + grid.gutter_chars);
-    let x = page.type_area.x + column_step * i64::from(spec.column - 1);
-    let span_chars = i64::from(spec.span * grid.column_chars + (spec.span - 1) * grid.gutter_chars);
-    let width = body * span_chars;
-    let first_line = spec.line - 1;
+    let outer_x = page.type_area.x + column_step * i64::from(spec.column - 1);
+    let span_chars = spec.span * grid.column_chars + (spec.span - 1) * grid.gutter_chars;
+    let outer = Rect::new(
+        outer_x,
+        page.line_top(spec.line - 1),
+        body * i64::from(span_chars),
+        page.line_pitch * i64::from(spec.lines - 1) + body,
+    );
+    // Padding insets the content by whole characters and whole lines, keeping it on the grid.
+    let pad = spec.padding;
+    if 2 * pad >= span_chars || 2 * pad >= spec.lines {
+        return Err(format!("box `{name}`: padding {pad} leaves no room inside it"));
+    }
+    let x = outer_x + body * i64::from(pad);
+    let width = body * i64::from(span_chars - 2 * pad);
+    let first_line = spec.line - 1 + pad;
+    let lines = spec.lines - 2 * pad;
     let y = page.line_top(first_line);
-    let height = page.line_pitch * i64::from(spec.lines - 1) + body;
+    let height = page.line_pitch * i64::from(lines - 1) + body;
     let count = spec.columns.unwrap_or(spec.span).max(1);
     let gutter = body * i64::from(grid.gutter_chars);
     let column_width = (width - gutter * i64::from(count - 1)) / i64::from(count);
@@ -150,8 +168,10 @@ fn resolve_box(
         name: name.clone(),
         kind: spec.kind,
         rect: Rect::new(x, y, width, height),
+        outer,
+        frame: spec.frame.map(|f| f.0),
         first_line,
-        lines: spec.lines,
+        lines,
         columns,
         column_width,
         sizes,

@@ -107,6 +107,11 @@ pub struct BoxSpec {
     /// A hairline under the box, separating it from the next story.
     #[serde(default)]
     pub rule_below: bool,
+    /// A frame round the box, of this weight (a boxed story, a notice).
+    pub frame: Option<Length>,
+    /// Inset of the content from the box's edges: whole characters across, whole lines down.
+    #[serde(default)]
+    pub padding: u32,
     /// Hairlines (栏线) down the gutters between the box's body columns.
     #[serde(default)]
     pub column_rules: bool,

@@ -128,6 +128,11 @@ fn build_page(
             }
         }
     }
+    for frame in geometry.boxes.iter() {
+        if let Some(weight) = frame.frame {
+            builder.items.extend(outline(frame.outer, weight));
+        }
+    }
     for frame in geometry.boxes.iter().filter(|b| b.rule_below) {
         let y = frame.rect.bottom() + (geometry.line_pitch - geometry.body_size) / 2;
         builder.items.push(hairline(Point::new(frame.rect.x, y), Point::new(frame.rect.right(), y)));
@@ -157,6 +162,20 @@ fn build_page(
 /// A thin black rule from one point to another.
 pub fn hairline(from: Point, to: Point) -> Item {
     Item::Rule(Rule { from, to, thickness: Abs::pt(1).scale(1, 2), color: Color::BLACK })
+}
+
+/// The four rules round a rectangle, drawn on its edges; the horizontal ones run on by half
+/// the weight so the corners close under butt caps.
+fn outline(rect: Rect, weight: Abs) -> [Item; 4] {
+    let half = weight / 2;
+    let rule = |from, to| Item::Rule(Rule { from, to, thickness: weight, color: Color::BLACK });
+    let (left, right, top, bottom) = (rect.x, rect.right(), rect.y, rect.bottom());
+    [
+        rule(Point::new(left - half, top), Point::new(right + half, top)),
+        rule(Point::new(left - half, bottom), Point::new(right + half, bottom)),
+        rule(Point::new(left, top), Point::new(left, bottom)),
+        rule(Point::new(right, top), Point::new(right, bottom)),
+    ]
 }
 
 /// A horizontal rule of the given weight.
