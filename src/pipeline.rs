@@ -104,7 +104,7 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
         .map(|page| {
             page.furniture
                 .iter()
-                .map(|f| (f.slot, set_text(&mut shaper, settings, &f.text, &edition.file, 0, &mut diagnostics)))
+                .map(|f| (f.slot, set_text(&mut shaper, settings, &f.text, &edition.file, 0, false, &mut diagnostics)))
                 .collect()
         })
         .collect();
@@ -120,9 +120,10 @@ fn set_text(
     text: &crate::model::StyledText,
     file: &Path,
     line: usize,
+    vertical: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> SetText {
-    let shaped = shaper.shape(text);
+    let shaped = if vertical { shaper.shape_vertical(text) } else { shaper.shape(text) };
     for missing in &shaped.missing {
         let column = text.text[..missing.offset].chars().count() + 1;
         let location = Location { line: (line > 0).then_some(line), ..Location::file(file) }
@@ -146,8 +147,13 @@ fn set_story(
     pages: &[EditionPage],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> StoryTexts {
-    let mut set = |block: &Block| set_text(shaper, settings, &block.text, &story.file, block.line, diagnostics);
-    let head: Vec<SetText> = story.head.iter().map(&mut set).collect();
+    let vertical = story.parts.first().is_some_and(|p| pages[p.page].geometry.boxes[p.box_index].vertical_headline);
+    let head: Vec<SetText> = story
+        .head
+        .iter()
+        .map(|b| set_text(shaper, settings, &b.text, &story.file, b.line, vertical, diagnostics))
+        .collect();
+    let mut set = |block: &Block| set_text(shaper, settings, &block.text, &story.file, block.line, false, diagnostics);
     let caption = story.photo.as_ref().map(|p| set(&p.caption));
     let photo_credit = story.photo.as_ref().and_then(|p| p.credit.as_ref()).map(&mut set);
     let body = story.body.iter().map(&mut set).collect();

@@ -194,3 +194,38 @@ fn photo_rect(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry, star
     };
     PlacedPhoto { rect, clip }
 }
+
+/// A 竖题: the headline group set top to bottom at the box's right edge, one column per line,
+/// read right to left (kicker, headline, subhead), each centred on the box's height. Returns
+/// the characters of width it takes, a gutter included, for the body to keep clear of.
+pub fn place_vertical_head(
+    texts: &StoryTexts,
+    page: &PageGeometry,
+    frame: &BoxGeometry,
+    layout: &mut PartLayout,
+) -> i64 {
+    let mut right = frame.rect.right();
+    for (at, _) in heads(texts) {
+        let text = texts.get(at).expect("listed");
+        let em = em_of(text);
+        let column = em.scale(125, 100);
+        for line in break_balanced(text, Align::Center, frame.rect.height) {
+            right -= column;
+            let origin = Point::new(right, frame.rect.y + page.baseline_offset(em));
+            layout.lines.push(PlacedLine { text: at, line: upright(line, text, column), origin, on_grid: false });
+        }
+    }
+    let taken = frame.rect.right() - right;
+    (taken.0 + page.body_size.0 - 1) / page.body_size.0 + 1
+}
+
+/// Turns a line set along the x axis into a column: each glyph's position along the line
+/// becomes its drop from the top, and it is centred across the column.
+fn upright(mut line: Line, text: &SetText, column: Abs) -> Line {
+    for glyph in &mut line.glyphs {
+        let advance = text.shaped.glyphs[glyph.index].advance;
+        glyph.y = glyph.x;
+        glyph.x = (column - advance) / 2;
+    }
+    line
+}

@@ -150,10 +150,15 @@ pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage], star
             continue;
         }
         layout.top_row = if k == 0 { start_row } else { 0 };
-        let first_row = if k == 0 {
-            head::place_head(texts, &page.geometry, frame, start_row, &mut layout)
+        let beside_vertical_head;
+        let (frame, first_row) = if k == 0 && frame.vertical_headline {
+            let chars = head::place_vertical_head(texts, &page.geometry, frame, &mut layout);
+            beside_vertical_head = page.geometry.narrowed(frame, chars);
+            (&beside_vertical_head, start_row)
+        } else if k == 0 {
+            (frame, head::place_head(texts, &page.geometry, frame, start_row, &mut layout))
         } else {
-            head::place_jump_headline(texts, k, &page.geometry, frame, &mut layout)
+            (frame, head::place_jump_headline(texts, k, &page.geometry, frame, &mut layout))
         };
         let has_next = k + 1 < story.parts.len();
         let full = Region {

@@ -53,6 +53,8 @@ pub struct BoxGeometry {
     pub headline_fit: Option<(u32, Abs)>,
     /// Spread a short story's paragraphs down to the box's bottom.
     pub spread: bool,
+    /// The headline group is set vertically at the right edge (竖题).
+    pub vertical_headline: bool,
 }
 
 impl PageGeometry {
@@ -65,6 +67,20 @@ impl PageGeometry {
     /// ideographic em box of CJK fonts (its bottom is 0.12 em below the baseline).
     pub fn baseline_offset(&self, size: Abs) -> Abs {
         size.scale(88, 100)
+    }
+
+    /// The box narrowed from the right by `chars` characters, its body columns shared out
+    /// again in whole characters: what is left beside a vertical headline.
+    pub fn narrowed(&self, frame: &BoxGeometry, chars: i64) -> BoxGeometry {
+        let body = self.body_size;
+        let count = frame.columns.len().max(1) as i64;
+        let gutter = frame.columns.get(1).map_or(body, |second| *second - frame.columns[0] - frame.column_width);
+        let total = frame.rect.width.0 / body.0 - chars;
+        let gutter_chars = gutter.0 / body.0;
+        let column_chars = ((total - gutter_chars * (count - 1)) / count).max(1);
+        let columns = (0..count).map(|i| frame.rect.x + (body * column_chars + gutter) * i).collect();
+        let width = body * (column_chars * count) + gutter * (count - 1);
+        BoxGeometry { rect: Rect { width, ..frame.rect }, columns, column_width: body * column_chars, ..frame.clone() }
     }
 
     pub fn box_named(&self, name: &str) -> Option<usize> {
@@ -179,5 +195,6 @@ fn resolve_box(
         column_rules: spec.column_rules,
         headline_fit: spec.headline_lines.map(|lines| (lines.max(1), spec.headline_min.map_or(body, |m| m.0))),
         spread: spec.valign == super::template::VAlign::Spread,
+        vertical_headline: spec.vertical_headline,
     })
 }

@@ -107,6 +107,9 @@ pub struct BoxSpec {
     /// A hairline under the box, separating it from the next story.
     #[serde(default)]
     pub rule_below: bool,
+    /// Set the headline group top to bottom at the box's right edge (竖题), the body beside it.
+    #[serde(default)]
+    pub vertical_headline: bool,
     /// A frame round the box, of this weight (a boxed story, a notice).
     pub frame: Option<Length>,
     /// Inset of the content from the box's edges: whole characters across, whole lines down.

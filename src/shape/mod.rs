@@ -34,6 +34,15 @@ pub struct ShapedGlyph {
     pub half: Option<HalfForm>,
 }
 
+/// Which alternate forms a shaping plan asks the font for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Forms {
+    /// Half-width punctuation (`halt`).
+    halt: bool,
+    /// Vertical forms (`vert`, `vrt2`).
+    vertical: bool,
+}
+
 /// A punctuation glyph at half width, as the font's `halt` feature sets it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HalfForm {
@@ -59,7 +68,7 @@ pub struct ShapedText {
 pub struct Shaper<'a> {
     book: &'a FontBook,
     faces: Vec<Face<'a>>,
-    plans: HashMap<(FontId, bool, bool), ShapePlan>,
+    plans: HashMap<(FontId, bool, Forms), ShapePlan>,
     halves: HashMap<(FontId, char), Option<(i32, i32)>>,
     fullwidth_ascii: bool,
 }
@@ -77,26 +86,36 @@ impl<'a> Shaper<'a> {
 
     /// Shapes a whole styled text.
     pub fn shape(&mut self, styled: &StyledText) -> ShapedText {
+        self.shape_forms(styled, false)
+    }
+
+    /// Shapes a text to be set top to bottom (a 竖题): the font's vertical forms (`vert`,
+    /// `vrt2`) for punctuation and brackets (R22); the caller stacks the glyphs.
+    pub fn shape_vertical(&mut self, styled: &StyledText) -> ShapedText {
+        self.shape_forms(styled, true)
+    }
+
+    fn shape_forms(&mut self, styled: &StyledText, vertical: bool) -> ShapedText {
         let mut out = ShapedText { glyphs: Vec::new(), missing: Vec::new() };
         for span in &styled.spans {
             let chain = self.book.chain(span.role);
             for run in
                 itemize(&styled.text, span.range.clone(), &chain, self.book, self.fullwidth_ascii, &mut out.missing)
             {
-                self.shape_run(&styled.text, &run, span.size, &mut out.glyphs);
+                self.shape_run(&styled.text, &run, span.size, vertical, &mut out.glyphs);
             }
         }
         out
     }
 
-    fn shape_run(&mut self, text: &str, run: &Run, size: Abs, out: &mut Vec<ShapedGlyph>) {
+    fn shape_run(&mut self, text: &str, run: &Run, size: Abs, vertical: bool, out: &mut Vec<ShapedGlyph>) {
         let mut buffer = UnicodeBuffer::new();
         for (offset, c) in text[run.range.clone()].char_indices() {
             let start = run.range.start + offset;
             buffer.add(layout_char(text, start, c, self.fullwidth_ascii), start as u32);
         }
         set_properties(&mut buffer, run.latin);
-        let shaped = self.shape_buffer(run.font, run.latin, false, buffer);
+        let shaped = self.shape_buffer(run.font, run.latin, Forms { halt: false, vertical }, buffer);
         let upem = i64::from(self.book.font(run.font).metrics.units_per_em);
         let scale = |units: i32| size.scale(i64::from(units), upem);
         let first = out.len();
@@ -127,11 +146,17 @@ impl<'a> Shaper<'a> {
     }
 
     /// Shapes with a cached plan for the face, script class and `halt` on or off.
-    fn shape_buffer(&mut self, font: FontId, latin: bool, halt: bool, buffer: UnicodeBuffer) -> GlyphBuffer {
+    fn shape_buffer(&mut self, font: FontId, latin: bool, forms: Forms, buffer: UnicodeBuffer) -> GlyphBuffer {
         let face = &self.faces[usize::from(font.0)];
-        let plan = self.plans.entry((font, latin, halt)).or_insert_with(|| {
-            let features: Vec<Feature> =
-                if halt { vec![Feature::new(Tag::from_bytes(b"halt"), 1, ..)] } else { Vec::new() };
+        let plan = self.plans.entry((font, latin, forms)).or_insert_with(|| {
+            let mut features = Vec::new();
+            if forms.halt {
+                features.push(Feature::new(Tag::from_bytes(b"halt"), 1, ..));
+            }
+            if forms.vertical {
+                features.push(Feature::new(Tag::from_bytes(b"vert"), 1, ..));
+                features.push(Feature::new(Tag::from_bytes(b"vrt2"), 1, ..));
+            }
             let (script, language) = properties(latin);
             ShapePlan::new(face, Direction::LeftToRight, Some(script), Some(&language), &features)
         });
@@ -154,7 +179,7 @@ impl<'a> Shaper<'a> {
         let mut buffer = UnicodeBuffer::new();
         buffer.add(c, 0);
         set_properties(&mut buffer, false);
-        let shaped = self.shape_buffer(font, false, halt, buffer);
+        let shaped = self.shape_buffer(font, false, Forms { halt, vertical: false }, buffer);
         shaped.glyph_positions().first().map_or((0, 0), |p| (p.x_advance, p.x_offset))
     }
 }
@@ -224,4 +249,37 @@ fn itemize(
         }
     }
     runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::{BUNDLED_FACES, Font, Role, RoleFaces};
+
+    fn book() -> FontBook {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        let fonts = BUNDLED_FACES.iter().map(|(key, file)| Font::load(key, &dir.join(file), 0).unwrap()).collect();
+        FontBook::new(fonts, RoleFaces::default()).unwrap()
+    }
+
+    #[test]
+    fn r22_vertical_text_takes_the_fonts_vertical_forms() {
+        let book = book();
+        let mut shaper = Shaper::new(&book, true);
+        let text = StyledText::plain("，。“好”（）——", Role::Headline, Abs::pt(20));
+        let across = shaper.shape(&text);
+        let down = shaper.shape_vertical(&text);
+        assert_eq!(across.glyphs.len(), down.glyphs.len());
+        let changed = across.glyphs.iter().zip(&down.glyphs).filter(|(a, d)| a.id != d.id).count();
+        // Every mark changes form; only 好 stays as it is.
+        assert_eq!(changed, across.glyphs.len() - 1);
+    }
+
+    #[test]
+    fn a_character_no_face_has_is_reported_with_its_offset() {
+        let book = book();
+        let mut shaper = Shaper::new(&book, true);
+        let shaped = shaper.shape(&StyledText::plain("甲\u{10FFFD}乙", Role::Body, Abs::pt(9)));
+        assert_eq!(shaped.missing, vec![MissingChar { offset: 3, c: '\u{10FFFD}' }]);
+    }
 }
