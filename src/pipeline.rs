@@ -1,15 +1,14 @@
 //! The pipeline in one place: shape every text of the edition, flow each story through its
-//! chain, paginate, and collect what went wrong (overset, characters no font has, boxes a
-//! story never reached) as diagnostics with their file and line.
-
-use std::path::Path;
+//! chain, paginate, and collect what went wrong (overset, characters no font has, lines wider
+//! than their column, boxes a story never reached) as diagnostics with their file, line and
+//! column, and for article text the paragraph and character.
 
 use crate::diag::{Diagnostic, Location};
-use crate::flow::{PartTexts, PhotoSize, SetText, StoryLayout, StoryTexts, flow_story};
+use crate::flow::{PartTexts, PhotoSize, SetText, StoryLayout, StoryTexts, TextRef, flow_story};
 use crate::fonts::{Font, FontBook};
 use crate::frame::Document;
 use crate::linebreak::build_items;
-use crate::model::{Block, Edition, LoadOptions, Story, load_edition};
+use crate::model::{Block, BlockKind, Edition, LoadOptions, Story, StyledText, load_edition};
 use crate::paginate::{FurnitureTexts, SetStory, paginate};
 use crate::render::pdf::{PdfOptions, write_pdf};
 use crate::shape::Shaper;
@@ -18,6 +17,9 @@ use crate::shape::Shaper;
 pub struct Typeset {
     pub document: Document,
     pub diagnostics: Vec<Diagnostic>,
+    /// Each story's layout, in the order of the edition's stories (what was set where, and
+    /// what is overset): for checks such as [`conserve`](crate::conserve).
+    pub layouts: Vec<StoryLayout>,
 }
 
 /// Loads the edition's faces; an unreadable font is an error naming the file.
@@ -37,7 +39,11 @@ pub fn load_fonts(edition: &Edition) -> Result<FontBook, Diagnostic> {
 
 /// The whole job: an edition folder in, PDF bytes out, with the typesetter's diagnostics.
 /// Bad input (unreadable files, invalid settings, fonts that do not load) is an `Err`.
-pub fn render_pdf(dir: &Path, options: &LoadOptions, pdf: &PdfOptions) -> Result<(Vec<u8>, Typeset), Diagnostic> {
+pub fn render_pdf(
+    dir: &std::path::Path,
+    options: &LoadOptions,
+    pdf: &PdfOptions,
+) -> Result<(Vec<u8>, Typeset), Diagnostic> {
     let edition = load_edition(dir, options)?;
     let book = load_fonts(&edition)?;
     let typeset = typeset(&edition, &book);
@@ -50,7 +56,8 @@ pub fn render_pdf(dir: &Path, options: &LoadOptions, pdf: &PdfOptions) -> Result
 pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
     let mut shaper = Shaper::new(book);
     let mut diagnostics = edition.diagnostics.clone();
-    let texts: Vec<StoryTexts> = edition.stories.iter().map(|s| set_story(&mut shaper, s, &mut diagnostics)).collect();
+    let texts: Vec<StoryTexts> =
+        edition.stories.iter().map(|s| set_story(&mut shaper, edition, s, &mut diagnostics)).collect();
     let layouts: Vec<StoryLayout> =
         edition.stories.iter().zip(&texts).map(|(s, t)| flow_story(s, t, &edition.pages)).collect();
     for (story, layout) in edition.stories.iter().zip(&layouts) {
@@ -62,42 +69,91 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
         .map(|page| {
             page.furniture
                 .iter()
-                .map(|f| (f.slot, set_text(&mut shaper, &f.text, &edition.file, 0, &mut diagnostics)))
+                .map(|f| {
+                    let at = |offset: usize| {
+                        let character = f.text.text[..offset].chars().count() + 1;
+                        Location::file(&edition.file)
+                            .with_detail(format!("page {}, character {character}", page.number))
+                    };
+                    (f.slot, set_text(&mut shaper, &f.text, &at, &mut diagnostics))
+                })
                 .collect()
         })
         .collect();
     let sets: Vec<SetStory> = texts.iter().zip(&layouts).map(|(texts, layout)| SetStory { texts, layout }).collect();
     let document = paginate(edition, &furniture, &sets);
-    Typeset { document, diagnostics }
+    Typeset { document, diagnostics, layouts }
 }
 
-/// Shapes and itemizes one text, reporting characters no face has.
+/// Shapes and itemizes one text, reporting characters no face has: an error, since the page
+/// would print a blank box; one per character and text, at its first place. `at` places a
+/// byte offset of the text.
 fn set_text(
     shaper: &mut Shaper,
-    text: &crate::model::StyledText,
-    file: &Path,
-    line: usize,
+    text: &StyledText,
+    at: &dyn Fn(usize) -> Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> SetText {
     let shaped = shaper.shape(text);
+    let mut seen: Vec<char> = Vec::new();
     for missing in &shaped.missing {
-        let column = text.text[..missing.offset].chars().count() + 1;
-        let location = Location { line: (line > 0).then_some(line), ..Location::file(file) }
-            .with_detail(format!("character {column}"));
+        if seen.contains(&missing.c) {
+            continue;
+        }
+        seen.push(missing.c);
+        let times = shaped.missing.iter().filter(|m| m.c == missing.c).count();
+        let more = if times > 1 { format!(" ({times} times in this text)") } else { String::new() };
         diagnostics.push(
-            Diagnostic::warning(
-                location,
-                format!("no font has U+{:04X} `{}`; it prints as a blank box", missing.c as u32, missing.c),
+            Diagnostic::error(
+                at(missing.offset),
+                format!("no font has U+{:04X} `{}`; it prints as a blank box{more}", missing.c as u32, missing.c),
             )
-            .with_hint("add a face that has it under [fonts.faces] and to the role's chain in [fonts.roles]"),
+            .with_hint(
+                "replace it, or add a face that has it under [fonts.faces] and to the role's chain in [fonts.roles]",
+            ),
         );
     }
     let items = build_items(&text.text, &shaped);
     SetText { text: text.text.clone(), shaped, items }
 }
 
-fn set_story(shaper: &mut Shaper, story: &Story, diagnostics: &mut Vec<Diagnostic>) -> StoryTexts {
-    let mut set = |block: &Block| set_text(shaper, &block.text, &story.file, block.line, diagnostics);
+/// How a diagnostic names a block of a story: "paragraph 3", "headline", …
+fn block_name(story: &Story, block: &Block) -> String {
+    let nth = |kind: BlockKind| {
+        let index = story.body.iter().position(|b| std::ptr::eq(b, block)).unwrap_or(0);
+        story.body[..=index.min(story.body.len().saturating_sub(1))].iter().filter(|b| b.kind == kind).count()
+    };
+    match block.kind {
+        BlockKind::Paragraph => format!("paragraph {}", nth(BlockKind::Paragraph)),
+        BlockKind::Section => format!("subhead {}", nth(BlockKind::Section)),
+        BlockKind::Series => "series".into(),
+        BlockKind::Kicker => "kicker".into(),
+        BlockKind::Headline => "headline".into(),
+        BlockKind::Subhead => "subhead line".into(),
+        BlockKind::Byline => "byline".into(),
+        BlockKind::Caption => "photo caption".into(),
+        BlockKind::PhotoCredit => "photo credit".into(),
+        BlockKind::JumpHeadline => "jump headline".into(),
+        BlockKind::JumpIn | BlockKind::JumpOut => "jump line".into(),
+    }
+}
+
+/// Where byte `offset` of a story's block is, with its paragraph and character. Characters
+/// count from the paragraph's own text, after any credit set before it.
+fn locate(edition: &Edition, story: &Story, block: &Block, offset: usize) -> Location {
+    let body_start = block.text.spans.iter().find(|s| s.role == crate::fonts::Role::Body).map_or(0, |s| s.range.start);
+    let from = if offset >= body_start { body_start } else { 0 };
+    let character = block.text.text.get(from..offset).map_or(0, |t| t.chars().count()) + 1;
+    edition
+        .locate(&story.file, block, offset)
+        .with_detail(format!("{}, character {character}", block_name(story, block)))
+}
+
+fn set_story(shaper: &mut Shaper, edition: &Edition, story: &Story, diagnostics: &mut Vec<Diagnostic>) -> StoryTexts {
+    let mut set = |block: &Block| {
+        let at = |offset: usize| locate(edition, story, block, offset);
+        set_text(shaper, &block.text, &at, diagnostics)
+    };
     let head = story.head.iter().map(&mut set).collect();
     let caption = story.photo.as_ref().map(|p| set(&p.caption));
     let photo_credit = story.photo.as_ref().and_then(|p| p.credit.as_ref()).map(&mut set);
@@ -119,10 +175,7 @@ fn set_story(shaper: &mut Shaper, story: &Story, diagnostics: &mut Vec<Diagnosti
 fn report_layout(edition: &Edition, story: &Story, layout: &StoryLayout, diagnostics: &mut Vec<Diagnostic>) {
     if let Some(overset) = &layout.overset {
         let block = &story.body[overset.block];
-        let paragraph = story.body[..=overset.block].iter().filter(|b| b.kind == block.kind).count();
-        let character = block.text.text[..overset.offset].chars().count() + 1;
-        let location = Location::line(&story.file, block.line)
-            .with_detail(format!("paragraph {paragraph}, character {character}"));
+        let location = locate(edition, story, block, overset.offset.min(block.text.text.len()));
         diagnostics.push(
             Diagnostic::error(
                 location,
@@ -134,6 +187,7 @@ fn report_layout(edition: &Edition, story: &Story, layout: &StoryLayout, diagnos
             .with_hint(format!("add a continuation box on a later page or cut {} characters", overset.chars)),
         );
     }
+    report_overfull(edition, story, layout, diagnostics);
     for (part, placed) in story.parts.iter().zip(&layout.parts) {
         if !placed.reached {
             let page = &edition.pages[part.page];
@@ -146,5 +200,38 @@ fn report_layout(edition: &Edition, story: &Story, layout: &StoryLayout, diagnos
                 ),
             ));
         }
+    }
+}
+
+/// Lines wider than their measure: a word (a long number, a URL) that no break could split.
+fn report_overfull(edition: &Edition, story: &Story, layout: &StoryLayout, diagnostics: &mut Vec<Diagnostic>) {
+    for placed in layout.parts.iter().flat_map(|p| &p.lines) {
+        let line = &placed.line;
+        if line.overfull <= crate::units::Abs::ZERO {
+            continue;
+        }
+        let block = match placed.text {
+            TextRef::Head(i) => story.head.get(i),
+            TextRef::Body(i) => story.body.get(i),
+            TextRef::Caption => story.photo.as_ref().map(|p| &p.caption),
+            TextRef::PhotoCredit => story.photo.as_ref().and_then(|p| p.credit.as_ref()),
+            TextRef::JumpHeadline(k) => story.parts.get(k).and_then(|p| p.jump_headline.as_ref()),
+            TextRef::JumpIn(k) => story.parts.get(k).and_then(|p| p.jump_in.as_ref()),
+            TextRef::JumpOut(k) => story.parts.get(k).and_then(|p| p.jump_out.as_ref()),
+        };
+        let Some(block) = block else { continue };
+        let words = block.text.text.get(line.text.clone()).unwrap_or_default();
+        let shown: String = words.chars().take(24).collect();
+        let ellipsis = if words.chars().count() > 24 { "…" } else { "" };
+        diagnostics.push(
+            Diagnostic::warning(
+                locate(edition, story, block, line.text.start),
+                format!(
+                    "a line of story `{}` sticks out of its column by {}: `{shown}{ellipsis}` cannot be broken",
+                    story.slug, line.overfull
+                ),
+            )
+            .with_hint("break the word with a space or a hyphen, or shorten it"),
+        );
     }
 }

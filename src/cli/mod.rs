@@ -3,6 +3,7 @@
 
 mod output;
 mod render;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

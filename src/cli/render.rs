@@ -12,6 +12,7 @@ use paiban::pipeline::render_pdf;
 use paiban::render::pdf::PdfOptions;
 
 use super::output::write_atomically;
+use super::report::eprint_all;
 use super::{default_fonts_dir, exit};
 
 #[derive(Args)]
@@ -36,7 +37,7 @@ pub fn render(args: &RenderArgs) -> ExitCode {
     let (bytes, typeset) = match render_pdf(&args.edition, &options, &pdf_options) {
         Ok(done) => done,
         Err(error) => {
-            eprintln!("{error}");
+            eprint_all([&error]);
             eprintln!("nothing was written");
             return ExitCode::from(exit::BAD_INPUT);
         }
@@ -45,9 +46,7 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         eprintln!("error: cannot write `{}`: {e}", args.output.display());
         return ExitCode::from(exit::INTERNAL);
     }
-    for diagnostic in &typeset.diagnostics {
-        eprintln!("{diagnostic}");
-    }
+    eprint_all(&typeset.diagnostics);
     if !args.quiet {
         let pages = typeset.document.pages.len();
         let (kb, ms) = (bytes.len() / 1024, started.elapsed().as_millis());

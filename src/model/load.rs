@@ -2,13 +2,14 @@
 //! found is returned as a diagnostic naming the file and line; nothing is half-loaded.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Diagnostic, Location, did_you_mean};
 use crate::fonts::{BUNDLED_FACES, Role, RoleFaces};
 use crate::image::read_raster;
 use crate::units::Abs;
@@ -18,11 +19,12 @@ use super::date::Date;
 use super::edition::{BoxFill, EditionFile};
 use super::furniture::{Furniture, Masthead, Slot, page_furniture};
 use super::geometry::{PageGeometry, resolve};
+use super::hygiene::clean;
 use super::jump::{jump_in_text, jump_out_text};
 use super::length::Length;
 use super::story::{Block, BlockKind, Part, Photo, Story, StyledText};
 use super::template::{BoxKind, Template};
-use super::{Edition, EditionPage};
+use super::{Edition, EditionPage, TextSources};
 
 /// Where to find what the edition folder does not hold.
 #[derive(Debug, Clone)]
@@ -37,22 +39,21 @@ type Loaded<T> = Result<T, Diagnostic>;
 pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
     let file = dir.join("edition.toml");
     let source = read_text(&file, None)?;
-    let spec: EditionFile = parse_toml(&file, &source, 0)?;
-    let at = |offset: usize| Location::at_offset(&file, &source, offset);
-    let date = Date::parse(spec.date.get_ref()).map_err(|e| Diagnostic::error(at(spec.date.span().start), e))?;
+    let spec: EditionFile = parse_toml(&file, &source, 0..source.len())?;
+    let at = |span: Range<usize>| Location::at_span(&file, &source, span);
+    let date = Date::parse(spec.date.get_ref()).map_err(|e| Diagnostic::error(at(spec.date.span()), e))?;
     let layouts_dir = dir.join(&spec.layouts);
     let mut templates = TemplateCache::new(layouts_dir);
+    let articles = article_names(dir);
     let mut pages = Vec::new();
     let mut placements: BTreeMap<String, Vec<Placement>> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for (page_index, page) in spec.pages.iter().enumerate() {
-        let geometry =
-            templates.get(page.template.get_ref()).map_err(|e| Diagnostic::error(at(page.template.span().start), e))?;
+        let geometry = templates.get(page.template.get_ref(), at(page.template.span()))?;
         let mut flags = Vec::new();
         let mut used: Vec<usize> = Vec::new();
         for fill in &page.boxes {
-            let box_index = check_fill(&geometry, fill, &used, page.template.get_ref())
-                .map_err(|e| Diagnostic::error(at(fill.name.span().start), e))?;
+            let box_index = check_fill(&geometry, fill, &used, page.template.get_ref(), at(fill.name.span()))?;
             used.push(box_index);
             let kind = geometry.boxes[box_index].kind;
             match (kind, &fill.article, &fill.text) {
@@ -64,25 +65,25 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
                     });
                 }
                 (BoxKind::Story, Some(slug), None) => {
-                    let slug = slug.get_ref().clone();
+                    let (slug, slug_span) = (slug.get_ref().clone(), slug.span());
                     if !placements.contains_key(&slug) {
                         order.push(slug.clone());
                     }
                     placements.entry(slug).or_default().push(Placement {
                         page: page_index,
                         box_index,
-                        offset: fill.name.span().start,
+                        span: slug_span,
                     });
                 }
                 (BoxKind::Flag, _, None) => {
                     return Err(Diagnostic::error(
-                        at(fill.name.span().start),
+                        at(fill.name.span()),
                         format!("box `{}` is a flag: give its words with `text = \"…\"`", fill.name.get_ref()),
                     ));
                 }
                 (BoxKind::Story, _, _) => {
                     return Err(Diagnostic::error(
-                        at(fill.name.span().start),
+                        at(fill.name.span()),
                         format!("box `{}` holds a story: give it `article = \"…\"` and no `text`", fill.name.get_ref()),
                     ));
                 }
@@ -90,7 +91,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         }
         pages.push(EditionPage { number: page.number, name: page.name.clone(), geometry, furniture: flags });
     }
-    check_page_numbers(&spec, &at)?;
+    check_page_numbers(&spec, &file, &at)?;
     let info = Masthead {
         paper: &spec.paper,
         date,
@@ -103,20 +104,23 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         page.furniture.extend(page_furniture(&info, page.number, &page.name, &page.geometry));
     }
     let mut stories = Vec::new();
+    let mut sources = TextSources::new();
+    let mut diagnostics = Vec::new();
     for slug in &order {
         let chain = &placements[slug];
         let article_file = dir.join("articles").join(format!("{slug}.md"));
         if !article_file.is_file() {
-            return Err(Diagnostic::error(
-                at(chain[0].offset),
-                format!("no article file `{}`", article_file.display()),
-            )
-            .with_hint(format!("write articles/{slug}.md or correct the article's name")));
+            let error = Diagnostic::error(at(chain[0].span.clone()), format!("no article file `articles/{slug}.md`"));
+            return Err(match did_you_mean(slug, articles.iter().map(String::as_str)) {
+                Some(close) => error.with_hint(format!("did you mean `{close}`?")),
+                None => error.with_hint(format!("write articles/{slug}.md or correct the article's name")),
+            });
         }
-        stories.push(load_story(dir, &article_file, slug, chain, &pages)?);
+        let extras = StoryExtras { sources: &mut sources, warnings: &mut diagnostics };
+        stories.push(load_story(dir, &article_file, slug, chain, &pages, extras)?);
     }
     let (faces, roles) = resolve_fonts(dir, &spec, &source, &file, options)?;
-    let diagnostics = unplaced_articles(dir, &order);
+    diagnostics.extend(unplaced_articles(dir, &order));
     Ok(Edition {
         file,
         paper: spec.paper,
@@ -128,8 +132,21 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         roles,
         pages,
         stories,
+        sources,
         diagnostics,
     })
+}
+
+/// The stems of the `.md` files in `articles/`, sorted.
+fn article_names(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir.join("articles")) else { return Vec::new() };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
+        .collect();
+    names.sort();
+    names
 }
 
 /// Articles in `articles/` that no box names: their text would be lost without a word.
@@ -152,36 +169,37 @@ fn unplaced_articles(dir: &Path, placed: &[String]) -> Vec<Diagnostic> {
 struct Placement {
     page: usize,
     box_index: usize,
-    /// Byte offset of the placement in edition.toml, for messages.
-    offset: usize,
+    /// Bytes of the article's name in edition.toml, for messages.
+    span: Range<usize>,
 }
 
-fn check_fill(geometry: &PageGeometry, fill: &BoxFill, used: &[usize], template: &str) -> Result<usize, String> {
+fn check_fill(geometry: &PageGeometry, fill: &BoxFill, used: &[usize], template: &str, at: Location) -> Loaded<usize> {
     let name = fill.name.get_ref();
     let Some(index) = geometry.box_named(name) else {
         let names: Vec<&str> = geometry.boxes.iter().map(|b| b.name.as_str()).collect();
-        return Err(format!("template `{template}` has no box `{name}`; its boxes are: {}", names.join(", ")));
+        let error = Diagnostic::error(
+            at,
+            format!("template `{template}` has no box `{name}`; its boxes are: {}", names.join(", ")),
+        );
+        return Err(match did_you_mean(name, names.iter().copied()) {
+            Some(close) => error.with_hint(format!("did you mean `{close}`?")),
+            None => error,
+        });
     };
     if used.contains(&index) {
-        return Err(format!("box `{name}` is filled twice on this page"));
+        return Err(Diagnostic::error(at, format!("box `{name}` is filled twice on this page")));
     }
     Ok(index)
 }
 
-fn check_page_numbers(spec: &EditionFile, at: &impl Fn(usize) -> Location) -> Loaded<()> {
+fn check_page_numbers(spec: &EditionFile, file: &Path, at: &impl Fn(Range<usize>) -> Location) -> Loaded<()> {
     for (i, page) in spec.pages.iter().enumerate() {
         if spec.pages[..i].iter().any(|p| p.number == page.number) {
-            return Err(Diagnostic::error(
-                at(page.template.span().start),
-                format!("page {} appears twice", page.number),
-            ));
+            return Err(Diagnostic::error(at(page.template.span()), format!("page {} appears twice", page.number)));
         }
     }
     if spec.pages.is_empty() {
-        return Err(Diagnostic::error(
-            Location::file(&PathBuf::from("edition.toml")),
-            "the edition has no pages: add a [[page]]",
-        ));
+        return Err(Diagnostic::error(Location::file(file), "the edition has no pages: add a [[page]]"));
     }
     Ok(())
 }
@@ -193,21 +211,46 @@ fn read_text(file: &Path, at: Option<Location>) -> Loaded<String> {
         .map_err(|e| Diagnostic::error(location.clone(), format!("cannot read `{}`: {e}", file.display())))?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        Diagnostic::error(
-            Location::file(file),
-            format!("`{}` is not UTF-8 text (bad byte at offset {offset})", file.display()),
-        )
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        let mut location = Location::at_span(file, &valid, offset..offset);
+        // The bad byte itself, as the CLI shows the file (lossily decoded: one U+FFFD).
+        location.span = Some(offset..offset + '\u{fffd}'.len_utf8());
+        let byte = e.as_bytes()[offset];
+        Diagnostic::error(location, format!("the file is not UTF-8 text: byte 0x{byte:02X} at offset {offset}"))
+            .with_hint("save it as UTF-8 (GB 18030 and GBK files must be converted first, e.g. with iconv)")
     })
 }
 
-/// Parses TOML, turning an error's span into a line and column. `offset` is where `source`
-/// starts in the file (front matter), `line_base` lines before it.
-fn parse_toml<T: DeserializeOwned>(file: &Path, source: &str, line_base: usize) -> Loaded<T> {
+/// Parses the TOML in `whole[range]` (a whole file, or an article's front matter), turning an
+/// error's span into the file's line and column. A byte order mark is skipped.
+fn parse_toml<T: DeserializeOwned>(file: &Path, whole: &str, range: Range<usize>) -> Loaded<T> {
+    let mut start = range.start;
+    let mut source = &whole[range];
+    if let Some(rest) = source.strip_prefix('\u{feff}') {
+        start += '\u{feff}'.len_utf8();
+        source = rest;
+    }
     toml::from_str(source).map_err(|e| {
-        let mut location = Location::at_offset(file, source, e.span().map_or(0, |s| s.start));
-        location.line = location.line.map(|l| l + line_base);
-        Diagnostic::error(location, e.message().trim_end().to_string())
+        let span = e.span().map_or(start..start, |s| start + s.start..start + s.end);
+        let message = e.message().trim_end().to_string();
+        let hint = unknown_name_hint(&message);
+        let error = Diagnostic::error(Location::at_span(file, whole, span), message);
+        match hint {
+            Some(hint) => error.with_hint(hint),
+            None => error,
+        }
     })
+}
+
+/// For serde's "unknown field `serail`, expected one of `paper`, `serial`, …" (and unknown
+/// variants): the known name the writer probably meant.
+fn unknown_name_hint(message: &str) -> Option<String> {
+    if !message.starts_with("unknown field") && !message.starts_with("unknown variant") {
+        return None;
+    }
+    let mut quoted = message.split('`').skip(1).step_by(2);
+    let name = quoted.next()?;
+    did_you_mean(name, quoted).map(|close| format!("did you mean `{close}`?"))
 }
 
 /// Reads templates once each.
@@ -221,28 +264,52 @@ impl TemplateCache {
         TemplateCache { dir, resolved: BTreeMap::new() }
     }
 
-    /// The geometry of template `name`; errors that are not about the template file itself are
-    /// sentences for the caller to place.
-    fn get(&mut self, name: &str) -> Result<PageGeometry, String> {
+    /// The geometry of template `name`, named at `at` in the edition. Errors in the template
+    /// file point into that file.
+    fn get(&mut self, name: &str, at: Location) -> Loaded<PageGeometry> {
         if let Some(geometry) = self.resolved.get(name) {
             return Ok(geometry.clone());
         }
         let file = self.dir.join(format!("{name}.toml"));
-        if !file.is_file() {
-            return Err(format!("no page template `{name}`: `{}` does not exist", file.display()));
+        let plain = !name.is_empty() && !name.contains(['/', '\\', '\0']) && name != "." && name != "..";
+        if !plain || !file.is_file() {
+            let error = Diagnostic::error(at, format!("no page template `{name}` in `{}`", self.dir.display()));
+            return Err(match did_you_mean(name, self.names().iter().map(String::as_str)) {
+                Some(close) => error.with_hint(format!("did you mean `{close}`?")),
+                None => error.with_hint(format!("the templates are: {}", self.names().join(", "))),
+            });
         }
-        let geometry = load_template(&file).map_err(|d| d.to_string().trim_start_matches("error: ").to_string())?;
+        let geometry = load_template(&file)?;
         self.resolved.insert(name.to_string(), geometry.clone());
         Ok(geometry)
+    }
+
+    /// The templates in the folder, sorted.
+    fn names(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
+            .collect();
+        names.sort();
+        names
     }
 }
 
 fn load_template(file: &Path) -> Loaded<PageGeometry> {
     let source = read_text(file, None)?;
-    let template: Template = parse_toml(file, &source, 0)?;
+    let template: Template = parse_toml(file, &source, 0..source.len())?;
+    let at = |span: Range<usize>| Location::at_span(file, &source, span);
     let mut sizes = default_sizes(template.grid.body_size.0);
-    sizes.extend(role_size_table(&template.sizes).map_err(|e| Diagnostic::error(Location::file(file), e))?);
-    resolve(&template, &sizes).map_err(|e| Diagnostic::error(Location::file(file), e))
+    sizes.extend(role_size_table(&template.sizes).map_err(|(e, span)| Diagnostic::error(at(span), e))?);
+    resolve(&template, &sizes).map_err(|e| {
+        // Point at the box the sentence names, else at the grid.
+        let named = template.boxes.iter().find(|b| e.starts_with(&format!("box `{}`", b.name.get_ref())));
+        let span = named.map(|b| b.name.span()).or_else(|| source.find("[grid]").map(|i| i..i + 6));
+        let location = span.map_or_else(|| Location::file(file), at);
+        Diagnostic::error(location, e)
+    })
 }
 
 /// Type sizes when a template gives none: body-size text for the body's companions.
@@ -263,12 +330,14 @@ fn default_sizes(body: Abs) -> BTreeMap<Role, Abs> {
         .collect()
 }
 
-/// A `sizes` table: role names to lengths, with unknown roles named.
-pub(super) fn role_size_table(table: &BTreeMap<Spanned<String>, Length>) -> Result<BTreeMap<Role, Abs>, String> {
+/// A `sizes` table: role names to lengths, with unknown roles named (and where they are).
+pub(super) fn role_size_table(
+    table: &BTreeMap<Spanned<String>, Length>,
+) -> Result<BTreeMap<Role, Abs>, (String, Range<usize>)> {
     table
         .iter()
         .map(|(name, size)| {
-            let role = Role::from_name(name.get_ref()).ok_or_else(|| unknown_role(name.get_ref()))?;
+            let role = Role::from_name(name.get_ref()).ok_or_else(|| (unknown_role(name.get_ref()), name.span()))?;
             Ok((role, size.0))
         })
         .collect()
@@ -276,30 +345,137 @@ pub(super) fn role_size_table(table: &BTreeMap<Spanned<String>, Length>) -> Resu
 
 fn unknown_role(name: &str) -> String {
     let known: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-    format!("unknown role `{name}`; the roles are: {}", known.join(", "))
+    let close =
+        did_you_mean(name, known.iter().copied()).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
+    format!("unknown role `{name}`{close}; the roles are: {}", known.join(", "))
 }
 
-fn load_story(dir: &Path, file: &Path, slug: &str, chain: &[Placement], pages: &[EditionPage]) -> Loaded<Story> {
+/// What loading one article gives besides the story: maps of its paragraphs back to the file,
+/// and warnings about its text.
+struct StoryExtras<'a> {
+    sources: &'a mut TextSources,
+    warnings: &'a mut Vec<Diagnostic>,
+}
+
+/// Where `part` (a slice of `whole`) starts in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize).min(whole.len())
+}
+
+fn load_story(
+    dir: &Path,
+    file: &Path,
+    slug: &str,
+    chain: &[Placement],
+    pages: &[EditionPage],
+    extras: StoryExtras,
+) -> Loaded<Story> {
     let source = read_text(file, None)?;
-    let (front_source, front_line, body) =
-        split_front_matter(&source).map_err(|e| Diagnostic::error(Location::line(file, 1), e))?;
-    let front: FrontMatter = parse_toml(file, front_source, front_line - 1)?;
-    let body_line = front_line + front_source.lines().count() + 1;
+    if source.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Diagnostic::error(Location::file(file), "the article is empty")
+            .with_hint("give it front matter between `+++` lines with at least a headline, then its text"));
+    }
+    let (front_source, _, body) = split_front_matter(&source).map_err(|e| {
+        let first_line = source.find('\n').unwrap_or(source.len());
+        Diagnostic::error(Location::at_span(file, &source, 0..first_line), e)
+    })?;
+    let front_start = offset_in(&source, front_source);
+    let mut front: FrontMatter = parse_toml(file, &source, front_start..front_start + front_source.len())?;
+    clean_front_matter(&mut front, file, extras.warnings);
+    let body_start = offset_in(&source, body);
+    let body_line = source[..body_start].matches('\n').count() + 1;
     let first = &chain[0];
     let first_box = &pages[first.page].geometry.boxes[first.box_index];
     let size = |role: Role| first_box.sizes[&role];
     let head = head_blocks(&front, &size);
     let body_size = pages[first.page].geometry.body_size;
-    let blocks = body_blocks(&front, parse_body(body, body_line), body_size, &size);
+    let parsed = parse_body(body, body_line);
+    report_cleanings(file, &parsed, body_start, extras.warnings);
+    let blocks = body_blocks(&front, parsed, body_size, &size, file, body_start, extras.sources);
     let photo = match &front.photo {
         Some(spec) => Some(load_photo(dir, file, spec, &size)?),
         None => None,
     };
     if blocks.is_empty() && photo.is_none() {
-        return Err(Diagnostic::error(Location::file(file), "the article has no body and no photo"));
+        return Err(Diagnostic::error(Location::file(file), "the article has no body and no photo")
+            .with_hint("write its text after the closing `+++`, or give it a [photo]"));
     }
     let parts = chain_parts(&front, chain, pages);
     Ok(Story { slug: slug.to_string(), file: file.to_path_buf(), head, photo, body: blocks, parts })
+}
+
+/// Warnings for what cleaning did to the body: one per character and paragraph, at its first
+/// place, with how often it occurred.
+fn report_cleanings(file: &Path, blocks: &[BodyBlock], body_start: usize, warnings: &mut Vec<Diagnostic>) {
+    let mut paragraphs = 0;
+    let mut subheads = 0;
+    for block in blocks {
+        let (text, what) = match block {
+            BodyBlock::Paragraph(p) => {
+                paragraphs += 1;
+                (p, format!("paragraph {paragraphs}"))
+            }
+            BodyBlock::Section(s) => {
+                subheads += 1;
+                (s, format!("subhead {subheads}"))
+            }
+        };
+        let mut seen: Vec<char> = Vec::new();
+        for note in &text.cleaned {
+            let c = note.cleaned.c;
+            if seen.contains(&c) {
+                continue;
+            }
+            seen.push(c);
+            let times = text.cleaned.iter().filter(|n| n.cleaned.c == c).count();
+            let offset = body_start + note.cleaned.offset;
+            let location = Location {
+                line: Some(note.line),
+                column: Some(note.column),
+                span: Some(offset..offset + c.len_utf8()),
+                ..Location::file(file)
+            }
+            .with_detail(format!("{what}, character {}", note.character));
+            let more = if times > 1 {
+                format!(" ({times} times in this {})", what.split(' ').next().unwrap_or(""))
+            } else {
+                String::new()
+            };
+            warnings.push(Diagnostic::warning(location, format!("{}{more}", note.cleaned.what.describe(c))));
+        }
+    }
+}
+
+/// Cleans the front matter's texts (see [`hygiene`](super::hygiene)), warning about each removal.
+fn clean_front_matter(front: &mut FrontMatter, file: &Path, warnings: &mut Vec<Diagnostic>) {
+    let mut clean = |field: &str, text: &mut String| {
+        let (cleaned, notes) = clean(text);
+        for note in notes {
+            let character = text[..note.offset].chars().count() + 1;
+            let location = Location::file(file).with_detail(format!("{field}, character {character}"));
+            warnings.push(Diagnostic::warning(location, note.what.describe(note.c)));
+        }
+        *text = cleaned;
+    };
+    clean("headline", &mut front.headline);
+    for (field, text) in [
+        ("series", &mut front.series),
+        ("kicker", &mut front.kicker),
+        ("subhead", &mut front.subhead),
+        ("byline", &mut front.byline),
+        ("credit", &mut front.credit),
+        ("jump_headline", &mut front.jump_headline),
+    ] {
+        if let Some(text) = text {
+            clean(field, text);
+        }
+    }
+    if let Some(photo) = &mut front.photo {
+        clean("photo caption", &mut photo.caption);
+        if let Some(credit) = &mut photo.credit {
+            clean("photo credit", credit);
+        }
+    }
 }
 
 fn head_blocks(front: &FrontMatter, size: &impl Fn(Role) -> Abs) -> Vec<Block> {
@@ -316,7 +492,15 @@ fn head_blocks(front: &FrontMatter, size: &impl Fn(Role) -> Abs) -> Vec<Block> {
     head
 }
 
-fn body_blocks(front: &FrontMatter, body: Vec<BodyBlock>, body_size: Abs, size: &impl Fn(Role) -> Abs) -> Vec<Block> {
+fn body_blocks(
+    front: &FrontMatter,
+    body: Vec<BodyBlock>,
+    body_size: Abs,
+    size: &impl Fn(Role) -> Abs,
+    file: &Path,
+    body_start: usize,
+    sources: &mut TextSources,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     if let Some(byline) = front.byline.as_ref().filter(|b| !b.trim().is_empty()) {
         blocks.push(Block {
@@ -333,10 +517,12 @@ fn body_blocks(front: &FrontMatter, body: Vec<BodyBlock>, body_size: Abs, size: 
                 if let Some(c) = credit.take() {
                     text.push(c.trim(), Role::Credit, size(Role::Credit));
                 }
+                sources.insert((file.to_path_buf(), p.line), p.map.shifted(body_start, text.text.len()));
                 text.push(&p.text, Role::Body, body_size);
                 blocks.push(Block { kind: BlockKind::Paragraph, text, line: p.line });
             }
             BodyBlock::Section(s) => {
+                sources.insert((file.to_path_buf(), s.line), s.map.shifted(body_start, 0));
                 blocks.push(Block {
                     kind: BlockKind::Section,
                     text: StyledText::plain(s.text, Role::Section, size(Role::Section)),
@@ -419,7 +605,7 @@ fn resolve_fonts(
     }
     let mut roles = RoleFaces::default();
     for (name, keys) in &spec.fonts.roles {
-        let at = Location::at_offset(file, source, name.span().start);
+        let at = Location::at_span(file, source, name.span());
         let role = Role::from_name(name.get_ref())
             .ok_or_else(|| Diagnostic::error(at.clone(), unknown_role(name.get_ref())))?;
         if let Some(missing) = keys.iter().find(|k| !faces.iter().any(|(f, _)| f == *k)) {
