@@ -188,6 +188,7 @@ fn report_layout(edition: &Edition, story: &Story, layout: &StoryLayout, diagnos
         );
     }
     report_overfull(edition, story, layout, diagnostics);
+    report_crowded_parts(edition, story, layout, diagnostics);
     for (part, placed) in story.parts.iter().zip(&layout.parts) {
         if !placed.reached {
             let page = &edition.pages[part.page];
@@ -233,5 +234,41 @@ fn report_overfull(edition: &Edition, story: &Story, layout: &StoryLayout, diagn
             )
             .with_hint("break the word with a space or a hyphen, or shorten it"),
         );
+    }
+}
+
+/// Parts too small for what they must hold: text set below the box's bottom (a headline group
+/// taller than its box), and a part the story leaves for the next without room for "(下转…)".
+fn report_crowded_parts(edition: &Edition, story: &Story, layout: &StoryLayout, diagnostics: &mut Vec<Diagnostic>) {
+    for (k, (part, placed)) in story.parts.iter().zip(&layout.parts).enumerate() {
+        let page = &edition.pages[part.page];
+        let frame = &page.geometry.boxes[part.box_index];
+        let below = placed.lines.iter().filter(|l| l.origin.y > frame.rect.bottom()).count();
+        if below > 0 {
+            diagnostics.push(
+                Diagnostic::warning(
+                    Location::file(&edition.file),
+                    format!(
+                        "story `{}` sets {below} line(s) below the bottom of box `{}` on page {}",
+                        story.slug, frame.name, page.number
+                    ),
+                )
+                .with_hint("shorten the headline group, or give the box more lines"),
+            );
+        }
+        let continues = layout.parts.get(k + 1).is_some_and(|p| p.reached);
+        let jumps = placed.lines.iter().any(|l| l.text == TextRef::JumpOut(k));
+        if continues && !jumps {
+            diagnostics.push(
+                Diagnostic::warning(
+                    Location::file(&edition.file),
+                    format!(
+                        "story `{}` goes on from box `{}` on page {} without a jump line: the box has no room for it",
+                        story.slug, frame.name, page.number
+                    ),
+                )
+                .with_hint("give the box more lines, or shorten the story's headline group"),
+            );
+        }
     }
 }

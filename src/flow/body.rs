@@ -4,7 +4,7 @@ use crate::linebreak::{Align, Breaker, ParagraphStyle};
 use crate::model::{BlockKind, BoxGeometry, PageGeometry};
 use crate::units::Abs;
 
-use super::head::place_on_row;
+use super::head::{break_all, place_on_row};
 use super::texts::{SetText, StoryTexts, TextRef};
 use super::{Overset, PlacedLine};
 
@@ -55,12 +55,23 @@ impl<'a> BodyFlow<'a> {
             }
             let last_slot = has_next && column + 1 == columns && row + 1 == rows;
             if self.kinds[self.block] == BlockKind::Section {
-                if rows - row < SECTION_ROWS + SECTION_KEEP_WITH_NEXT + u32::from(has_next && column + 1 == columns) {
+                // A subhead longer than the column takes a row per line (all of it: a
+                // subhead cut to its first line would lose words in silence).
+                let title = break_all(
+                    &self.texts.body[self.block],
+                    ParagraphStyle { indent: Abs::ZERO, align: Align::Center },
+                    frame.column_width,
+                );
+                let needed = SECTION_ROWS + (title.len() as u32).saturating_sub(1);
+                if rows - row < needed + SECTION_KEEP_WITH_NEXT + u32::from(has_next && column + 1 == columns) {
                     row = rows;
                     continue;
                 }
-                self.place_text(lines, TextRef::Body(self.block), Align::Center, page, frame, column, row + 1);
-                row += SECTION_ROWS;
+                for (i, line) in title.into_iter().enumerate() {
+                    let at = TextRef::Body(self.block);
+                    place_on_row(lines, at, line, page, frame, frame.columns[column], row + 1 + i as u32);
+                }
+                row += needed;
                 self.block += 1;
                 continue;
             }
@@ -84,7 +95,7 @@ impl<'a> BodyFlow<'a> {
         }
     }
 
-    /// Sets a one-line text (jump line, section subhead) across one column.
+    /// Sets a one-line text (a jump line) across one column.
     #[expect(clippy::too_many_arguments, reason = "a row on a column of a box of a page")]
     fn place_text(
         &self,
