@@ -28,13 +28,22 @@ pub fn load_fonts(edition: &Edition) -> Result<FontBook, Diagnostic> {
     let fonts = edition
         .faces
         .iter()
-        .map(|(key, path)| Font::load(key, path, 0))
-        .collect::<Result<Vec<Font>, String>>()
-        .map_err(|e| {
-            Diagnostic::error(at(), e)
+        .map(|(key, path)| Font::load(key, path, 0).map_err(|e| (e, path)))
+        .collect::<Result<Vec<Font>, (String, &std::path::PathBuf)>>()
+        .map_err(|(e, path)| {
+            Diagnostic::error(font_named_at(edition, path).unwrap_or_else(at), e)
                 .with_hint("run `bash fonts/build-subsets.sh` to rebuild the bundled fonts, or fix [fonts.faces]")
         })?;
     FontBook::new(fonts, edition.roles.clone()).map_err(|e| Diagnostic::error(at(), e))
+}
+
+/// Where edition.toml names a font file of the edition's own, if it does.
+fn font_named_at(edition: &Edition, path: &std::path::Path) -> Option<Location> {
+    let dir = edition.file.parent()?;
+    let written = path.strip_prefix(dir).ok()?.to_str()?;
+    let source = std::fs::read_to_string(&edition.file).ok()?;
+    let start = source.find(written)?;
+    Some(Location::at_span(&edition.file, &source, start..start + written.len()))
 }
 
 /// The whole job: an edition folder in, PDF bytes out, with the typesetter's diagnostics.
@@ -95,18 +104,21 @@ fn set_text(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> SetText {
     let shaped = shaper.shape(text);
-    let mut seen: Vec<char> = Vec::new();
-    for missing in &shaped.missing {
-        if seen.contains(&missing.c) {
-            continue;
+    if let Some(first) = shaped.missing.first() {
+        let mut distinct: Vec<char> = Vec::new();
+        for missing in &shaped.missing {
+            if !distinct.contains(&missing.c) {
+                distinct.push(missing.c);
+            }
         }
-        seen.push(missing.c);
-        let times = shaped.missing.iter().filter(|m| m.c == missing.c).count();
-        let more = if times > 1 { format!(" ({times} times in this text)") } else { String::new() };
+        let named: Vec<String> = distinct.iter().take(6).map(|c| format!("U+{:04X} `{c}`", *c as u32)).collect();
+        let more = if distinct.len() > 6 { format!(" and {} more", distinct.len() - 6) } else { String::new() };
+        let count = shaped.missing.len();
+        let times = if count > 1 { format!(" ({count} characters in this text)") } else { String::new() };
         diagnostics.push(
             Diagnostic::error(
-                at(missing.offset),
-                format!("no font has U+{:04X} `{}`; it prints as a blank box{more}", missing.c as u32, missing.c),
+                at(first.offset),
+                format!("no font has {}{more}; it prints as a blank box{times}", named.join(", ")),
             )
             .with_hint(
                 "replace it, or add a face that has it under [fonts.faces] and to the role's chain in [fonts.roles]",

@@ -19,7 +19,7 @@ use super::date::Date;
 use super::edition::{BoxFill, EditionFile};
 use super::furniture::{Furniture, Masthead, Slot, page_furniture};
 use super::geometry::{PageGeometry, resolve};
-use super::hygiene::clean;
+use super::hygiene::{Cleaning, clean};
 use super::jump::{jump_in_text, jump_out_text};
 use super::length::Length;
 use super::story::{Block, BlockKind, Part, Photo, Story, StyledText};
@@ -393,7 +393,12 @@ fn load_story(
     report_cleanings(file, &parsed, body_start, extras.warnings);
     let blocks = body_blocks(&front, parsed, body_size, &size, file, body_start, extras.sources);
     let photo = match &front.photo {
-        Some(spec) => Some(load_photo(dir, file, spec, &size)?),
+        Some(spec) => {
+            let named = front_source.find(spec.image.as_str()).map(|i| front_start + i);
+            let at = named
+                .map_or_else(|| Location::file(file), |i| Location::at_span(file, &source, i..i + spec.image.len()));
+            Some(load_photo(dir, at, spec, &size)?)
+        }
         None => None,
     };
     if blocks.is_empty() && photo.is_none() {
@@ -421,13 +426,24 @@ fn report_cleanings(file: &Path, blocks: &[BodyBlock], body_start: usize, warnin
             }
         };
         let mut seen: Vec<char> = Vec::new();
+        let mut right_to_left = false;
         for note in &text.cleaned {
             let c = note.cleaned.c;
-            if seen.contains(&c) {
+            // Right-to-left text: one warning for the paragraph, at its first letter.
+            if note.cleaned.what == Cleaning::RightToLeft {
+                if right_to_left {
+                    continue;
+                }
+                right_to_left = true;
+            } else if seen.contains(&c) {
                 continue;
             }
             seen.push(c);
-            let times = text.cleaned.iter().filter(|n| n.cleaned.c == c).count();
+            let times = if note.cleaned.what == Cleaning::RightToLeft {
+                1
+            } else {
+                text.cleaned.iter().filter(|n| n.cleaned.c == c).count()
+            };
             let offset = body_start + note.cleaned.offset;
             let location = Location {
                 line: Some(note.line),
@@ -534,14 +550,20 @@ fn body_blocks(
     blocks
 }
 
-fn load_photo(dir: &Path, file: &Path, spec: &super::article::PhotoSpec, size: &impl Fn(Role) -> Abs) -> Loaded<Photo> {
+/// Loads the photo; `at` is where the front matter names its image.
+fn load_photo(
+    dir: &Path,
+    at: Location,
+    spec: &super::article::PhotoSpec,
+    size: &impl Fn(Role) -> Abs,
+) -> Loaded<Photo> {
     let image_file = dir.join(&spec.image);
     let bytes = std::fs::read(&image_file).map_err(|e| {
-        Diagnostic::error(Location::file(file), format!("cannot read photo `{}`: {e}", image_file.display()))
+        Diagnostic::error(at.clone(), format!("cannot read photo `{}`: {e}", image_file.display()))
             .with_hint("the image path is relative to the edition folder")
     })?;
-    let raster = read_raster(&bytes)
-        .map_err(|e| Diagnostic::error(Location::file(file), format!("photo `{}`: {e}", image_file.display())))?;
+    let raster =
+        read_raster(&bytes).map_err(|e| Diagnostic::error(at, format!("photo `{}`: {e}", image_file.display())))?;
     let caption = Block {
         kind: BlockKind::Caption,
         text: StyledText::plain(spec.caption.trim(), Role::Caption, size(Role::Caption)),
