@@ -244,7 +244,10 @@ impl SourceText {
         if last_latin && next_latin {
             self.text.push(' ');
         }
-        let (at, before) = (self.text.len(), self.text.chars().count());
+        // Counting characters only when there are cleanings keeps joining linear in the
+        // paragraph's length.
+        let before = if line.cleaned.is_empty() { 0 } else { self.text.chars().count() };
+        let at = self.text.len();
         self.text.push_str(&line.text);
         self.map.append(&line.map, at);
         self.cleaned.extend(line.cleaned.iter().map(|n| CleanedAt { character: n.character + before, ..*n }));
