@@ -41,7 +41,15 @@ pub fn default_fonts_dir() -> PathBuf {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Render(args) => render::render(&args),
-    }
+    // A panic is a bug in paiban, never the input's fault: say so, with the documented status
+    // (the default panic message has already been printed). Output is written only after
+    // the layout is complete, so nothing partial is left behind.
+    let outcome = std::panic::catch_unwind(|| match &cli.command {
+        Command::Render(args) => render::render(args),
+    });
+    outcome.unwrap_or_else(|_| {
+        eprintln!("error: internal error in paiban (a bug, not a problem with the input); nothing was written");
+        eprintln!("  hint: please report it with the edition that caused it");
+        ExitCode::from(exit::INTERNAL)
+    })
 }
