@@ -37,6 +37,16 @@ pub fn load_fonts(edition: &Edition) -> Result<FontBook, Diagnostic> {
     FontBook::new(fonts, edition.roles.clone()).map_err(|e| Diagnostic::error(at(), e))
 }
 
+/// Where byte `offset` of a furniture text is in edition.toml, when the edition wrote the text
+/// (paper name, masthead lines, flags); else the file.
+fn furniture_at(edition: &Edition, text: &str, offset: usize) -> Location {
+    let found = std::fs::read_to_string(&edition.file).ok().and_then(|source| {
+        let start = source.find(text)? + offset;
+        Some(Location::at_offset(&edition.file, &source, start))
+    });
+    found.unwrap_or_else(|| Location::file(&edition.file))
+}
+
 /// Where edition.toml names a font file of the edition's own, if it does.
 fn font_named_at(edition: &Edition, path: &std::path::Path) -> Option<Location> {
     let dir = edition.file.parent()?;
@@ -81,7 +91,7 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
                 .map(|f| {
                     let at = |offset: usize| {
                         let character = f.text.text[..offset].chars().count() + 1;
-                        Location::file(&edition.file)
+                        furniture_at(edition, &f.text.text, offset)
                             .with_detail(format!("page {}, character {character}", page.number))
                     };
                     (f.slot, set_text(&mut shaper, &f.text, &at, &mut diagnostics))

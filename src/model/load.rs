@@ -381,7 +381,8 @@ fn load_story(
     })?;
     let front_start = offset_in(&source, front_source);
     let mut front: FrontMatter = parse_toml(file, &source, front_start..front_start + front_source.len())?;
-    clean_front_matter(&mut front, file, extras.warnings);
+    let front_range = front_start..front_start + front_source.len();
+    clean_front_matter(&mut front, file, &source, front_range, extras.warnings);
     let body_start = offset_in(&source, body);
     let body_line = source[..body_start].matches('\n').count() + 1;
     let first = &chain[0];
@@ -462,13 +463,40 @@ fn report_cleanings(file: &Path, blocks: &[BodyBlock], body_start: usize, warnin
     }
 }
 
+/// The span of `key` where a line of `toml` starts with `key =`.
+fn field_span(toml: &str, key: &str) -> Option<Range<usize>> {
+    let mut offset = 0;
+    for line in toml.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if trimmed.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('=')) {
+            return Some(offset + indent..offset + indent + key.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// Cleans the front matter's texts (see [`hygiene`](super::hygiene)), warning about each removal.
-fn clean_front_matter(front: &mut FrontMatter, file: &Path, warnings: &mut Vec<Diagnostic>) {
+fn clean_front_matter(
+    front: &mut FrontMatter,
+    file: &Path,
+    source: &str,
+    range: Range<usize>,
+    warnings: &mut Vec<Diagnostic>,
+) {
     let mut clean = |field: &str, text: &mut String| {
         let (cleaned, notes) = clean(text);
         for note in notes {
             let character = text[..note.offset].chars().count() + 1;
-            let location = Location::file(file).with_detail(format!("{field}, character {character}"));
+            // The field's line: the escape or character itself is inside its string.
+            let key = field.rsplit(' ').next().unwrap_or(field);
+            let location = field_span(&source[range.clone()], key)
+                .map_or_else(
+                    || Location::file(file),
+                    |s| Location::at_span(file, source, s.start + range.start..s.end + range.start),
+                )
+                .with_detail(format!("{field}, character {character}"));
             warnings.push(Diagnostic::warning(location, note.what.describe(note.c)));
         }
         *text = cleaned;
