@@ -32,7 +32,7 @@ pub fn scratch() -> &'static Path {
 pub const TEMPLATE: &str = r#"
 [page]
 width = "120mm"
-height = "100mm"
+height = "140mm"
 bleed = "3mm"
 
 [grid]
