@@ -4,6 +4,7 @@
 //! size. Knows nothing of fonts.
 
 mod article;
+mod cleaning;
 mod date;
 mod edition;
 mod furniture;
