@@ -1,7 +1,10 @@
 //! Diagnostics: what went wrong or looks wrong, and where. The library collects them; only the
-//! CLI prints them. Every diagnostic names a file, and a line where there is one.
+//! CLI prints them (with the source line and a marker under the byte span, when there is one).
+//! Every diagnostic names a file, and a line and column where there is one; article text adds
+//! the paragraph and character.
 
 use std::fmt;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// How bad a diagnostic is.
@@ -20,6 +23,8 @@ pub struct Location {
     pub column: Option<usize>,
     /// For article text: "paragraph 3, character 41" and the like.
     pub detail: Option<String>,
+    /// The bytes of the file the diagnostic is about, for showing the source with a marker.
+    pub span: Option<Range<usize>>,
 }
 
 impl Location {
@@ -31,18 +36,47 @@ impl Location {
         Location { line: Some(line), ..Location::file(file) }
     }
 
-    /// The line and column of byte `offset` in `source`, which is the text of `file`.
+    /// The line and column of byte `offset` in `source`, which is the text of `file`; the span
+    /// covers the character there. An offset inside a character counts as that character's start.
     pub fn at_offset(file: &Path, source: &str, offset: usize) -> Location {
-        let before = &source[..offset.min(source.len())];
+        let start = floor_char_boundary(source, offset);
+        let end = source[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+        Location::at_span(file, source, start..end)
+    }
+
+    /// The line and column where `span` of `source` (the text of `file`) starts, and the span.
+    pub fn at_span(file: &Path, source: &str, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(source, span.start);
+        let end = floor_char_boundary(source, span.end.max(start));
+        let before = &source[..start];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Location { line: Some(line), column: Some(column), ..Location::file(file) }
+        Location { line: Some(line), column: Some(column), span: Some(start..end), ..Location::file(file) }
     }
 
     pub fn with_detail(mut self, detail: impl Into<String>) -> Location {
         self.detail = Some(detail.into());
         self
     }
+}
+
+/// The largest char boundary of `source` at or before `offset`.
+fn floor_char_boundary(source: &str, offset: usize) -> usize {
+    let mut at = offset.min(source.len());
+    while !source.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The known name closest to `name`, when one is close enough to be a likely typo.
+pub fn did_you_mean<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .into_iter()
+        .map(|k| (strsim::damerau_levenshtein(name, k), k))
+        .filter(|(distance, k)| *distance > 0 && *distance <= (k.chars().count() / 3).max(1) + 1)
+        .min()
+        .map(|(_, k)| k)
 }
 
 impl fmt::Display for Location {
@@ -113,6 +147,24 @@ mod tests {
         let loc = Location::at_offset(Path::new("e.toml"), source, source.find('x').unwrap());
         assert_eq!((loc.line, loc.column), (Some(2), Some(6)));
         assert_eq!(loc.to_string(), "e.toml:2:6");
+        assert_eq!(loc.span, Some(12..13));
+    }
+
+    #[test]
+    fn offsets_inside_a_character_do_not_panic() {
+        let source = "标题 = 1";
+        let loc = Location::at_offset(Path::new("e.toml"), source, 1);
+        assert_eq!((loc.column, loc.span), (Some(1), Some(0..3)));
+        let loc = Location::at_span(Path::new("e.toml"), source, 4..99);
+        assert_eq!(loc.span, Some(3..source.len()));
+    }
+
+    #[test]
+    fn close_names_are_suggested() {
+        assert_eq!(did_you_mean("serail", ["paper", "serial", "date"]), Some("serial"));
+        assert_eq!(did_you_mean("headlin", ["headline", "kicker"]), Some("headline"));
+        assert_eq!(did_you_mean("zzzzzz", ["paper", "serial"]), None);
+        assert_eq!(did_you_mean("serial", ["serial"]), None);
     }
 
     #[test]

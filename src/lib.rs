@@ -1,6 +1,7 @@
 //! paiban sets Chinese broadsheet newspaper pages.
 #![forbid(unsafe_code)]
 
+pub mod conserve;
 pub mod diag;
 pub mod diff;
 pub mod flow;

@@ -31,7 +31,7 @@ fn malformed_toml_names_file_and_line() {
     let (code, stderr, written) =
         render_edited(|e| replace_in(&e.join("edition.toml"), "serial = 12345", "serial = = 12345"));
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("edition.toml:6:10: extra `=`"), "{stderr}");
+    assert!(stderr.contains("edition.toml:6:10") && stderr.contains("extra `=`"), "{stderr}");
     assert!(stderr.contains("nothing was written"), "{stderr}");
     assert!(!written);
 }
@@ -41,7 +41,8 @@ fn unknown_field_is_rejected() {
     let (code, stderr, written) =
         render_edited(|e| replace_in(&e.join("edition.toml"), "serial = 12345", "serial = 12345\nserail = 1"));
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("edition.toml:7:1: unknown field `serail`"), "{stderr}");
+    assert!(stderr.contains("edition.toml:7:1") && stderr.contains("unknown field `serail`"), "{stderr}");
+    assert!(stderr.contains("7 | serail = 1") && stderr.contains("did you mean `serial`?"), "{stderr}");
     assert!(!written);
 }
 
@@ -114,7 +115,7 @@ fn an_unplaced_article_is_reported_and_the_run_fails() {
         std::fs::copy(e.join("articles/brief-river.md"), e.join("articles/stray.md")).unwrap();
     });
     assert_eq!(code, 1, "{stderr}");
-    assert!(stderr.contains("stray.md: the article is placed on no page"), "{stderr}");
+    assert!(stderr.contains("stray.md") && stderr.contains("the article is placed on no page"), "{stderr}");
     assert!(written, "layout problems still give a proof");
 }
 

@@ -8,6 +8,7 @@ mod output;
 mod progress;
 mod proof;
 mod render;
+mod report;
 mod watch;
 
 use std::path::PathBuf;
@@ -54,11 +55,19 @@ pub fn default_fonts_dir() -> PathBuf {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Command::Render(args) => render::render(&args),
-        Command::Check(args) => check::run(&args),
-        Command::Proof(args) => proof::proof(&args),
-        Command::Diff(args) => diff::diff(&args),
-        Command::Watch(args) => watch::watch(&args),
-    }
+    // A panic is a bug in paiban, never the input's fault: say so, with the documented status
+    // (the default panic message has already been printed). Output is written only after
+    // the layout is complete, so nothing partial is left behind.
+    let outcome = std::panic::catch_unwind(|| match &cli.command {
+        Command::Render(args) => render::render(args),
+        Command::Check(args) => check::run(args),
+        Command::Proof(args) => proof::proof(args),
+        Command::Diff(args) => diff::diff(args),
+        Command::Watch(args) => watch::watch(args),
+    });
+    outcome.unwrap_or_else(|_| {
+        eprintln!("error: internal error in paiban (a bug, not a problem with the input); nothing was written");
+        eprintln!("  hint: please report it with the edition that caused it");
+        ExitCode::from(exit::INTERNAL)
+    })
 }

@@ -14,6 +14,7 @@ use paiban::render::copyfit::copyfit;
 
 use super::check::{parse_standard, print_report};
 use super::output::write_atomically;
+use super::report::eprint_all;
 use super::{default_fonts_dir, exit};
 
 #[derive(Args)]
@@ -74,7 +75,7 @@ pub fn render(args: &RenderArgs) -> ExitCode {
     let (bytes, typeset) = match render_pdf(&args.edition, &options, source_date_epoch()) {
         Ok(done) => done,
         Err(error) => {
-            eprintln!("{error}");
+            eprint_all([&error]);
             eprintln!("nothing was written");
             return ExitCode::from(exit::BAD_INPUT);
         }
@@ -97,9 +98,7 @@ pub fn render(args: &RenderArgs) -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::from(exit::INTERNAL);
     }
-    for diagnostic in &typeset.diagnostics {
-        eprintln!("{diagnostic}");
-    }
+    eprint_all(&typeset.diagnostics);
     if !args.quiet {
         let pages = typeset.document.pages.len();
         let (kb, ms) = (bytes.len() / 1024, started.elapsed().as_millis());

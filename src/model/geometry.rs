@@ -88,6 +88,11 @@ impl PageGeometry {
     }
 }
 
+/// The largest grid a template may have.
+const MAX_GRID_COLUMNS: u32 = 64;
+const MAX_COLUMN_CHARS: u32 = 200;
+const MAX_GRID_LINES: u32 = 2000;
+
 /// Resolves a template. Errors are sentences about the template's numbers.
 pub fn resolve(template: &Template, role_sizes: &BTreeMap<Role, Abs>) -> Result<PageGeometry, String> {
     let grid = &template.grid;
@@ -95,6 +100,19 @@ pub fn resolve(template: &Template, role_sizes: &BTreeMap<Role, Abs>) -> Result<
     let pitch = grid.line_pitch.0;
     if grid.columns == 0 || grid.column_chars == 0 || grid.lines == 0 {
         return Err("the grid needs at least one column, one character per column and one line".into());
+    }
+    // Bounds no real page comes near; they keep the arithmetic below from overflowing and a
+    // typo such as `lines = 10400` from setting a sheet kilometres tall.
+    if grid.columns > MAX_GRID_COLUMNS || grid.column_chars > MAX_COLUMN_CHARS || grid.gutter_chars > MAX_COLUMN_CHARS {
+        return Err(format!(
+            "the grid is too wide: at most {MAX_GRID_COLUMNS} columns of at most {MAX_COLUMN_CHARS} characters"
+        ));
+    }
+    if grid.lines > MAX_GRID_LINES {
+        return Err(format!("the grid has {} lines; a page has at most {MAX_GRID_LINES}", grid.lines));
+    }
+    if body < Abs::pt(1) {
+        return Err("body_size must be at least 1pt".into());
     }
     if pitch < body {
         return Err(format!("line_pitch {pitch} is less than the body size {body}: lines would overlap"));
@@ -147,7 +165,8 @@ fn resolve_box(
     if spec.column == 0 || spec.line == 0 || spec.span == 0 || spec.lines == 0 {
         return Err(format!("box `{name}`: column, line, span and lines count from 1"));
     }
-    if spec.column - 1 + spec.span > grid.columns || spec.line - 1 + spec.lines > grid.lines {
+    let off_grid = |first: u32, count: u32, total: u32| u64::from(first) - 1 + u64::from(count) > u64::from(total);
+    if off_grid(spec.column, spec.span, grid.columns) || off_grid(spec.line, spec.lines, grid.lines) {
         return Err(format!(
             "box `{name}` runs off the grid: the grid has {} columns and {} lines",
             grid.columns, grid.lines
@@ -175,11 +194,14 @@ fn resolve_box(
     let y = page.line_top(first_line);
     let height = page.line_pitch * i64::from(lines - 1) + body;
     let count = spec.columns.unwrap_or(spec.span).max(1);
+    if count > spec.span * grid.column_chars {
+        return Err(format!("box `{name}` has {count} columns: more than it has characters across"));
+    }
     let gutter = body * i64::from(grid.gutter_chars);
     let column_width = (width - gutter * i64::from(count - 1)) / i64::from(count);
     let columns = (0..count).map(|i| x + (column_width + gutter) * i64::from(i)).collect();
     let mut sizes = role_sizes.clone();
-    sizes.extend(super::load::role_size_table(&spec.sizes).map_err(|e| format!("box `{name}`: {e}"))?);
+    sizes.extend(super::load::role_size_table(&spec.sizes).map_err(|(e, _)| format!("box `{name}`: {e}"))?);
     Ok(BoxGeometry {
         name: name.clone(),
         kind: spec.kind,

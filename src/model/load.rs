@@ -2,18 +2,20 @@
 //! found is returned as a diagnostic naming the file and line; nothing is half-loaded.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use crate::diag::{Diagnostic, Location};
+use crate::diag::{Diagnostic, Location, did_you_mean};
 use crate::fonts::{BUNDLED_FACES, Role, RoleFaces};
 use crate::image::read_raster;
 use crate::units::Abs;
 
 use super::article::{BodyBlock, FrontMatter, parse_body, split_front_matter};
+use super::cleaning::{clean_front_matter, report_cleanings};
 use super::date::Date;
 use super::edition::{BoxFill, EditionFile};
 use super::furniture::{Furniture, Masthead, Slot, page_furniture, slug_line};
@@ -23,7 +25,7 @@ use super::length::Length;
 use super::print::{PrintOverrides, resolve_print};
 use super::story::{Block, BlockKind, Part, Photo, StandIn, Story, StyledText};
 use super::template::{BoxKind, Template};
-use super::{Edition, EditionPage};
+use super::{Edition, EditionPage, TextSources};
 
 /// Where to find what the edition folder does not hold.
 #[derive(Debug, Clone, Default)]
@@ -40,24 +42,23 @@ type Loaded<T> = Result<T, Diagnostic>;
 pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
     let file = dir.join("edition.toml");
     let source = read_text(&file, None)?;
-    let spec: EditionFile = parse_toml(&file, &source, 0)?;
-    let at = |offset: usize| Location::at_offset(&file, &source, offset);
-    let date = Date::parse(spec.date.get_ref()).map_err(|e| Diagnostic::error(at(spec.date.span().start), e))?;
+    let spec: EditionFile = parse_toml(&file, &source, 0..source.len())?;
+    let at = |span: Range<usize>| Location::at_span(&file, &source, span);
+    let date = Date::parse(spec.date.get_ref()).map_err(|e| Diagnostic::error(at(spec.date.span()), e))?;
     let layouts_dir = dir.join(&spec.layouts);
     let mut templates = TemplateCache::new(layouts_dir);
+    let articles = article_names(dir);
     let mut pages = Vec::new();
     let mut placements: BTreeMap<String, Vec<Placement>> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
-    // (stand-in article, story it stands in for, part index, offset in edition.toml)
-    let mut stand_ins: Vec<(String, String, usize, usize)> = Vec::new();
+    // (stand-in article, story it stands in for, part index, its name's bytes in edition.toml)
+    let mut stand_ins: Vec<(String, String, usize, Range<usize>)> = Vec::new();
     for (page_index, page) in spec.pages.iter().enumerate() {
-        let geometry =
-            templates.get(page.template.get_ref()).map_err(|e| Diagnostic::error(at(page.template.span().start), e))?;
+        let geometry = templates.get(page.template.get_ref(), at(page.template.span()))?;
         let mut flags = Vec::new();
         let mut used: Vec<usize> = Vec::new();
         for fill in &page.boxes {
-            let box_index = check_fill(&geometry, fill, &used, page.template.get_ref())
-                .map_err(|e| Diagnostic::error(at(fill.name.span().start), e))?;
+            let box_index = check_fill(&geometry, fill, &used, page.template.get_ref(), at(fill.name.span()))?;
             used.push(box_index);
             let kind = geometry.boxes[box_index].kind;
             match (kind, &fill.article, &fill.text) {
@@ -79,14 +80,14 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
                         }
                         if continues && stack.len() > 1 {
                             return Err(Diagnostic::error(
-                                at(slug_at.span().start),
+                                at(slug_at.span()),
                                 format!("`{slug}` is placed earlier: a stack of briefs holds stories that start there"),
                             ));
                         }
                         if let Some(then) = &fill.then {
                             if !continues {
                                 return Err(Diagnostic::error(
-                                    at(then.span().start),
+                                    at(then.span()),
                                     format!(
                                         "`then` names a stand-in for a continuation, but box `{}` starts `{slug}`",
                                         fill.name.get_ref()
@@ -97,27 +98,27 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
                                 then.get_ref().clone(),
                                 slug.clone(),
                                 placements[&slug].len(),
-                                then.span().start,
+                                then.span(),
                             ));
                         }
                         let below = (k > 0).then(|| stack[k - 1].get_ref().clone());
                         placements.entry(slug).or_default().push(Placement {
                             page: page_index,
                             box_index,
-                            offset: slug_at.span().start,
+                            span: slug_at.span(),
                             below,
                         });
                     }
                 }
                 (BoxKind::Flag, _, None) => {
                     return Err(Diagnostic::error(
-                        at(fill.name.span().start),
+                        at(fill.name.span()),
                         format!("box `{}` is a flag: give its words with `text = \"…\"`", fill.name.get_ref()),
                     ));
                 }
                 (BoxKind::Story, _, _) => {
                     return Err(Diagnostic::error(
-                        at(fill.name.span().start),
+                        at(fill.name.span()),
                         format!("box `{}` holds a story: give it `article = \"…\"` and no `text`", fill.name.get_ref()),
                     ));
                 }
@@ -125,7 +126,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         }
         pages.push(EditionPage { number: page.number, name: page.name.clone(), geometry, furniture: flags });
     }
-    check_page_numbers(&spec, &at)?;
+    check_page_numbers(&spec, &file, &at)?;
     let print = resolve_print(dir, &file, &source, spec.print.as_ref(), &options.print)?;
     let info = Masthead {
         paper: &spec.paper,
@@ -142,29 +143,33 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         }
     }
     let mut stories = Vec::new();
+    let mut sources = TextSources::new();
+    let mut diagnostics = Vec::new();
     for slug in &order {
         let chain = &placements[slug];
-        let article_file = article_path(dir, slug, &at(chain[0].offset))?;
-        stories.push(load_story(dir, &article_file, slug, chain, &pages, &spec, &order)?);
+        let article_file = article_path(dir, slug, at(chain[0].span.clone()), &articles)?;
+        let context = StoryContext { spec: &spec, order: &order, sources: &mut sources, warnings: &mut diagnostics };
+        stories.push(load_story(dir, &article_file, slug, chain, &pages, context)?);
     }
-    for (slug, primary, part, offset) in &stand_ins {
+    for (slug, primary, part, span) in &stand_ins {
         if placements.contains_key(slug) || stand_ins.iter().filter(|s| &s.0 == slug).count() > 1 {
             return Err(Diagnostic::error(
-                at(*offset),
+                at(span.clone()),
                 format!("`{slug}` is placed elsewhere too: a stand-in may fill one box only"),
             ));
         }
         let story = order.iter().position(|s| s == primary).expect("placed above");
         let box_of = &placements[primary][*part];
-        let chain = [Placement { page: box_of.page, box_index: box_of.box_index, offset: *offset, below: None }];
-        let article_file = article_path(dir, slug, &at(*offset))?;
-        let mut loaded = load_story(dir, &article_file, slug, &chain, &pages, &spec, &order)?;
+        let chain = [Placement { page: box_of.page, box_index: box_of.box_index, span: span.clone(), below: None }];
+        let article_file = article_path(dir, slug, at(span.clone()), &articles)?;
+        let context = StoryContext { spec: &spec, order: &order, sources: &mut sources, warnings: &mut diagnostics };
+        let mut loaded = load_story(dir, &article_file, slug, &chain, &pages, context)?;
         loaded.stands_in_for = Some(StandIn { story, part: *part });
         stories.push(loaded);
         order.push(slug.clone());
     }
     let (faces, roles) = resolve_fonts(dir, &spec, &source, &file, options)?;
-    let diagnostics = unplaced_articles(dir, &order);
+    diagnostics.extend(unplaced_articles(dir, &order));
     Ok(Edition {
         file,
         paper: spec.paper,
@@ -178,8 +183,21 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         roles,
         pages,
         stories,
+        sources,
         diagnostics,
     })
+}
+
+/// The stems of the `.md` files in `articles/`, sorted.
+fn article_names(dir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir.join("articles")) else { return Vec::new() };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
+        .collect();
+    names.sort();
+    names
 }
 
 /// Articles in `articles/` that no box names: their text would be lost without a word.
@@ -198,52 +216,57 @@ fn unplaced_articles(dir: &Path, placed: &[String]) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The file of article `slug`, which must exist; `at` is where the edition names it.
-fn article_path(dir: &Path, slug: &str, at: &Location) -> Loaded<PathBuf> {
+/// The file of article `slug`, which must exist; `at` is where the edition names it, and
+/// `articles` the names there are, for a did-you-mean.
+fn article_path(dir: &Path, slug: &str, at: Location, articles: &[String]) -> Loaded<PathBuf> {
     let file = dir.join("articles").join(format!("{slug}.md"));
     if file.is_file() {
         return Ok(file);
     }
-    Err(Diagnostic::error(at.clone(), format!("no article file `{}`", file.display()))
-        .with_hint(format!("write articles/{slug}.md or correct the article's name")))
+    let error = Diagnostic::error(at, format!("no article file `articles/{slug}.md`"));
+    Err(match did_you_mean(slug, articles.iter().map(String::as_str)) {
+        Some(close) => error.with_hint(format!("did you mean `{close}`?")),
+        None => error.with_hint(format!("write articles/{slug}.md or correct the article's name")),
+    })
 }
 
 /// Where one article is placed.
 struct Placement {
     page: usize,
     box_index: usize,
-    /// Byte offset of the placement in edition.toml, for messages.
-    offset: usize,
+    /// Bytes of the article's name in edition.toml, for messages.
+    span: Range<usize>,
     /// In a stack of briefs: the article set just above.
     below: Option<String>,
 }
 
-fn check_fill(geometry: &PageGeometry, fill: &BoxFill, used: &[usize], template: &str) -> Result<usize, String> {
+fn check_fill(geometry: &PageGeometry, fill: &BoxFill, used: &[usize], template: &str, at: Location) -> Loaded<usize> {
     let name = fill.name.get_ref();
     let Some(index) = geometry.box_named(name) else {
         let names: Vec<&str> = geometry.boxes.iter().map(|b| b.name.as_str()).collect();
-        return Err(format!("template `{template}` has no box `{name}`; its boxes are: {}", names.join(", ")));
+        let error = Diagnostic::error(
+            at,
+            format!("template `{template}` has no box `{name}`; its boxes are: {}", names.join(", ")),
+        );
+        return Err(match did_you_mean(name, names.iter().copied()) {
+            Some(close) => error.with_hint(format!("did you mean `{close}`?")),
+            None => error,
+        });
     };
     if used.contains(&index) {
-        return Err(format!("box `{name}` is filled twice on this page"));
+        return Err(Diagnostic::error(at, format!("box `{name}` is filled twice on this page")));
     }
     Ok(index)
 }
 
-fn check_page_numbers(spec: &EditionFile, at: &impl Fn(usize) -> Location) -> Loaded<()> {
+fn check_page_numbers(spec: &EditionFile, file: &Path, at: &impl Fn(Range<usize>) -> Location) -> Loaded<()> {
     for (i, page) in spec.pages.iter().enumerate() {
         if spec.pages[..i].iter().any(|p| p.number == page.number) {
-            return Err(Diagnostic::error(
-                at(page.template.span().start),
-                format!("page {} appears twice", page.number),
-            ));
+            return Err(Diagnostic::error(at(page.template.span()), format!("page {} appears twice", page.number)));
         }
     }
     if spec.pages.is_empty() {
-        return Err(Diagnostic::error(
-            Location::file(&PathBuf::from("edition.toml")),
-            "the edition has no pages: add a [[page]]",
-        ));
+        return Err(Diagnostic::error(Location::file(file), "the edition has no pages: add a [[page]]"));
     }
     Ok(())
 }
@@ -255,21 +278,46 @@ fn read_text(file: &Path, at: Option<Location>) -> Loaded<String> {
         .map_err(|e| Diagnostic::error(location.clone(), format!("cannot read `{}`: {e}", file.display())))?;
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        Diagnostic::error(
-            Location::file(file),
-            format!("`{}` is not UTF-8 text (bad byte at offset {offset})", file.display()),
-        )
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        let mut location = Location::at_span(file, &valid, offset..offset);
+        // The bad byte itself, as the CLI shows the file (lossily decoded: one U+FFFD).
+        location.span = Some(offset..offset + '\u{fffd}'.len_utf8());
+        let byte = e.as_bytes()[offset];
+        Diagnostic::error(location, format!("the file is not UTF-8 text: byte 0x{byte:02X} at offset {offset}"))
+            .with_hint("save it as UTF-8 (GB 18030 and GBK files must be converted first, e.g. with iconv)")
     })
 }
 
-/// Parses TOML, turning an error's span into a line and column. `offset` is where `source`
-/// starts in the file (front matter), `line_base` lines before it.
-fn parse_toml<T: DeserializeOwned>(file: &Path, source: &str, line_base: usize) -> Loaded<T> {
+/// Parses the TOML in `whole[range]` (a whole file, or an article's front matter), turning an
+/// error's span into the file's line and column. A byte order mark is skipped.
+fn parse_toml<T: DeserializeOwned>(file: &Path, whole: &str, range: Range<usize>) -> Loaded<T> {
+    let mut start = range.start;
+    let mut source = &whole[range];
+    if let Some(rest) = source.strip_prefix('\u{feff}') {
+        start += '\u{feff}'.len_utf8();
+        source = rest;
+    }
     toml::from_str(source).map_err(|e| {
-        let mut location = Location::at_offset(file, source, e.span().map_or(0, |s| s.start));
-        location.line = location.line.map(|l| l + line_base);
-        Diagnostic::error(location, e.message().trim_end().to_string())
+        let span = e.span().map_or(start..start, |s| start + s.start..start + s.end);
+        let message = e.message().trim_end().to_string();
+        let hint = unknown_name_hint(&message);
+        let error = Diagnostic::error(Location::at_span(file, whole, span), message);
+        match hint {
+            Some(hint) => error.with_hint(hint),
+            None => error,
+        }
     })
+}
+
+/// For serde's "unknown field `serail`, expected one of `paper`, `serial`, …" (and unknown
+/// variants): the known name the writer probably meant.
+fn unknown_name_hint(message: &str) -> Option<String> {
+    if !message.starts_with("unknown field") && !message.starts_with("unknown variant") {
+        return None;
+    }
+    let mut quoted = message.split('`').skip(1).step_by(2);
+    let name = quoted.next()?;
+    did_you_mean(name, quoted).map(|close| format!("did you mean `{close}`?"))
 }
 
 /// Reads templates once each.
@@ -283,28 +331,52 @@ impl TemplateCache {
         TemplateCache { dir, resolved: BTreeMap::new() }
     }
 
-    /// The geometry of template `name`; errors that are not about the template file itself are
-    /// sentences for the caller to place.
-    fn get(&mut self, name: &str) -> Result<PageGeometry, String> {
+    /// The geometry of template `name`, named at `at` in the edition. Errors in the template
+    /// file point into that file.
+    fn get(&mut self, name: &str, at: Location) -> Loaded<PageGeometry> {
         if let Some(geometry) = self.resolved.get(name) {
             return Ok(geometry.clone());
         }
         let file = self.dir.join(format!("{name}.toml"));
-        if !file.is_file() {
-            return Err(format!("no page template `{name}`: `{}` does not exist", file.display()));
+        let plain = !name.is_empty() && !name.contains(['/', '\\', '\0']) && name != "." && name != "..";
+        if !plain || !file.is_file() {
+            let error = Diagnostic::error(at, format!("no page template `{name}` in `{}`", self.dir.display()));
+            return Err(match did_you_mean(name, self.names().iter().map(String::as_str)) {
+                Some(close) => error.with_hint(format!("did you mean `{close}`?")),
+                None => error.with_hint(format!("the templates are: {}", self.names().join(", "))),
+            });
         }
-        let geometry = load_template(&file).map_err(|d| d.to_string().trim_start_matches("error: ").to_string())?;
+        let geometry = load_template(&file)?;
         self.resolved.insert(name.to_string(), geometry.clone());
         Ok(geometry)
+    }
+
+    /// The templates in the folder, sorted.
+    fn names(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else { return Vec::new() };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
+            .collect();
+        names.sort();
+        names
     }
 }
 
 fn load_template(file: &Path) -> Loaded<PageGeometry> {
     let source = read_text(file, None)?;
-    let template: Template = parse_toml(file, &source, 0)?;
+    let template: Template = parse_toml(file, &source, 0..source.len())?;
+    let at = |span: Range<usize>| Location::at_span(file, &source, span);
     let mut sizes = default_sizes(template.grid.body_size.0);
-    sizes.extend(role_size_table(&template.sizes).map_err(|e| Diagnostic::error(Location::file(file), e))?);
-    resolve(&template, &sizes).map_err(|e| Diagnostic::error(Location::file(file), e))
+    sizes.extend(role_size_table(&template.sizes).map_err(|(e, span)| Diagnostic::error(at(span), e))?);
+    resolve(&template, &sizes).map_err(|e| {
+        // Point at the box the sentence names, else at the grid.
+        let named = template.boxes.iter().find(|b| e.starts_with(&format!("box `{}`", b.name.get_ref())));
+        let span = named.map(|b| b.name.span()).or_else(|| source.find("[grid]").map(|i| i..i + 6));
+        let location = span.map_or_else(|| Location::file(file), at);
+        Diagnostic::error(location, e)
+    })
 }
 
 /// Type sizes when a template gives none: body-size text for the body's companions.
@@ -325,12 +397,14 @@ fn default_sizes(body: Abs) -> BTreeMap<Role, Abs> {
         .collect()
 }
 
-/// A `sizes` table: role names to lengths, with unknown roles named.
-pub(super) fn role_size_table(table: &BTreeMap<Spanned<String>, Length>) -> Result<BTreeMap<Role, Abs>, String> {
+/// A `sizes` table: role names to lengths, with unknown roles named (and where they are).
+pub(super) fn role_size_table(
+    table: &BTreeMap<Spanned<String>, Length>,
+) -> Result<BTreeMap<Role, Abs>, (String, Range<usize>)> {
     table
         .iter()
         .map(|(name, size)| {
-            let role = Role::from_name(name.get_ref()).ok_or_else(|| unknown_role(name.get_ref()))?;
+            let role = Role::from_name(name.get_ref()).ok_or_else(|| (unknown_role(name.get_ref()), name.span()))?;
             Ok((role, size.0))
         })
         .collect()
@@ -338,7 +412,24 @@ pub(super) fn role_size_table(table: &BTreeMap<Spanned<String>, Length>) -> Resu
 
 fn unknown_role(name: &str) -> String {
     let known: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
-    format!("unknown role `{name}`; the roles are: {}", known.join(", "))
+    let close =
+        did_you_mean(name, known.iter().copied()).map(|c| format!(" (did you mean `{c}`?)")).unwrap_or_default();
+    format!("unknown role `{name}`{close}; the roles are: {}", known.join(", "))
+}
+
+/// What loading one article needs from the edition (the jump wording, the order stories are
+/// placed in) and gives besides the story: maps of its paragraphs back to the file, and
+/// warnings about its text.
+struct StoryContext<'a> {
+    spec: &'a EditionFile,
+    order: &'a [String],
+    sources: &'a mut TextSources,
+    warnings: &'a mut Vec<Diagnostic>,
+}
+
+/// Where `part` (a slice of `whole`) starts in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize).min(whole.len())
 }
 
 fn load_story(
@@ -347,28 +438,45 @@ fn load_story(
     slug: &str,
     chain: &[Placement],
     pages: &[EditionPage],
-    spec: &EditionFile,
-    order: &[String],
+    context: StoryContext,
 ) -> Loaded<Story> {
     let source = read_text(file, None)?;
-    let (front_source, front_line, body) =
-        split_front_matter(&source).map_err(|e| Diagnostic::error(Location::line(file, 1), e))?;
-    let front: FrontMatter = parse_toml(file, front_source, front_line - 1)?;
-    let body_line = front_line + front_source.lines().count() + 1;
+    if source.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Diagnostic::error(Location::file(file), "the article is empty")
+            .with_hint("give it front matter between `+++` lines with at least a headline, then its text"));
+    }
+    let (front_source, _, body) = split_front_matter(&source).map_err(|e| {
+        let first_line = source.find('\n').unwrap_or(source.len());
+        Diagnostic::error(Location::at_span(file, &source, 0..first_line), e)
+    })?;
+    let front_start = offset_in(&source, front_source);
+    let mut front: FrontMatter = parse_toml(file, &source, front_start..front_start + front_source.len())?;
+    let front_range = front_start..front_start + front_source.len();
+    clean_front_matter(&mut front, file, &source, front_range, context.warnings);
+    let body_start = offset_in(&source, body);
+    let body_line = source[..body_start].matches('\n').count() + 1;
     let first = &chain[0];
     let first_box = &pages[first.page].geometry.boxes[first.box_index];
     let size = |role: Role| first_box.sizes[&role];
     let head = head_blocks(&front, &size);
     let body_size = pages[first.page].geometry.body_size;
-    let blocks = body_blocks(&front, parse_body(body, body_line), body_size, &size);
+    let parsed = parse_body(body, body_line);
+    report_cleanings(file, &parsed, body_start, context.warnings);
+    let blocks = body_blocks(&front, parsed, body_size, &size, file, body_start, context.sources);
     let photo = match &front.photo {
-        Some(spec) => Some(load_photo(dir, file, spec, &size)?),
+        Some(spec) => {
+            let named = front_source.find(spec.image.as_str()).map(|i| front_start + i);
+            let at = named
+                .map_or_else(|| Location::file(file), |i| Location::at_span(file, &source, i..i + spec.image.len()));
+            Some(load_photo(dir, at, spec, &size)?)
+        }
         None => None,
     };
     if blocks.is_empty() && photo.is_none() {
-        return Err(Diagnostic::error(Location::file(file), "the article has no body and no photo"));
+        return Err(Diagnostic::error(Location::file(file), "the article has no body and no photo")
+            .with_hint("write its text after the closing `+++`, or give it a [photo]"));
     }
-    let parts = chain_parts(&front, chain, pages, spec, order);
+    let parts = chain_parts(&front, chain, pages, context.spec, context.order);
     Ok(Story {
         slug: slug.to_string(),
         file: file.to_path_buf(),
@@ -394,7 +502,15 @@ fn head_blocks(front: &FrontMatter, size: &impl Fn(Role) -> Abs) -> Vec<Block> {
     head
 }
 
-fn body_blocks(front: &FrontMatter, body: Vec<BodyBlock>, body_size: Abs, size: &impl Fn(Role) -> Abs) -> Vec<Block> {
+fn body_blocks(
+    front: &FrontMatter,
+    body: Vec<BodyBlock>,
+    body_size: Abs,
+    size: &impl Fn(Role) -> Abs,
+    file: &Path,
+    body_start: usize,
+    sources: &mut TextSources,
+) -> Vec<Block> {
     let mut blocks = Vec::new();
     if let Some(byline) = front.byline.as_ref().filter(|b| !b.trim().is_empty()) {
         blocks.push(Block {
@@ -411,10 +527,12 @@ fn body_blocks(front: &FrontMatter, body: Vec<BodyBlock>, body_size: Abs, size: 
                 if let Some(c) = credit.take() {
                     text.push(c.trim(), Role::Credit, size(Role::Credit));
                 }
+                sources.insert((file.to_path_buf(), p.line), p.map.shifted(body_start, text.text.len()));
                 text.push(&p.text, Role::Body, body_size);
                 blocks.push(Block { kind: BlockKind::Paragraph, text, line: p.line });
             }
             BodyBlock::Section(s) => {
+                sources.insert((file.to_path_buf(), s.line), s.map.shifted(body_start, 0));
                 blocks.push(Block {
                     kind: BlockKind::Section,
                     text: StyledText::plain(s.text, Role::Section, size(Role::Section)),
@@ -426,14 +544,20 @@ fn body_blocks(front: &FrontMatter, body: Vec<BodyBlock>, body_size: Abs, size: 
     blocks
 }
 
-fn load_photo(dir: &Path, file: &Path, spec: &super::article::PhotoSpec, size: &impl Fn(Role) -> Abs) -> Loaded<Photo> {
+/// Loads the photo; `at` is where the front matter names its image.
+fn load_photo(
+    dir: &Path,
+    at: Location,
+    spec: &super::article::PhotoSpec,
+    size: &impl Fn(Role) -> Abs,
+) -> Loaded<Photo> {
     let image_file = dir.join(&spec.image);
     let bytes = std::fs::read(&image_file).map_err(|e| {
-        Diagnostic::error(Location::file(file), format!("cannot read photo `{}`: {e}", image_file.display()))
+        Diagnostic::error(at.clone(), format!("cannot read photo `{}`: {e}", image_file.display()))
             .with_hint("the image path is relative to the edition folder")
     })?;
-    let raster = read_raster(&bytes)
-        .map_err(|e| Diagnostic::error(Location::file(file), format!("photo `{}`: {e}", image_file.display())))?;
+    let raster =
+        read_raster(&bytes).map_err(|e| Diagnostic::error(at, format!("photo `{}`: {e}", image_file.display())))?;
     let caption = Block {
         kind: BlockKind::Caption,
         text: StyledText::plain(spec.caption.trim(), Role::Caption, size(Role::Caption)),
@@ -507,7 +631,7 @@ fn resolve_fonts(
     }
     let mut roles = RoleFaces::default();
     for (name, keys) in &spec.fonts.roles {
-        let at = Location::at_offset(file, source, name.span().start);
+        let at = Location::at_span(file, source, name.span());
         let role = Role::from_name(name.get_ref())
             .ok_or_else(|| Diagnostic::error(at.clone(), unknown_role(name.get_ref())))?;
         if let Some(missing) = keys.iter().find(|k| !faces.iter().any(|(f, _)| f == *k)) {

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every fuzz target for SECONDS seconds each (default 600), two at a time, niced, on
+# copies of the checked-in corpora (so the repository's stay small). Needs a nightly
+# toolchain and cargo-fuzz: `cargo install cargo-fuzz`. Crashes land in fuzz/artifacts/.
+set -u
+cd "$(dirname "$0")"
+seconds=${SECONDS_EACH:-600}
+work=${FUZZ_WORK:-/tmp/paiban-fuzz-corpus}
+nice -n 19 cargo +nightly fuzz build || exit 1
+run() {
+    mkdir -p "$work/$1"
+    cp -n corpus/"$1"/* "$work/$1/" 2>/dev/null
+    nice -n 19 cargo +nightly fuzz run "$1" "$work/$1" -- -max_total_time="$seconds" -timeout=20 \
+        -rss_limit_mb=2048 -print_final_stats=1 >"$work/$1.log" 2>&1
+    echo "$1: exit $? after $seconds s; $(grep -c . "$work/$1.log") log lines; see $work/$1.log"
+}
+for pair in "article edition" "template typeset"; do
+    set -- $pair
+    run "$1" & run "$2" &
+    wait
+done
