@@ -188,30 +188,34 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
     })
 }
 
-/// The stems of the `.md` files in `articles/`, sorted.
-fn article_names(dir: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(dir.join("articles")) else { return Vec::new() };
+/// The stems of the files in `dir` ending in `.extension`, sorted.
+fn file_stems(dir: &Path, extension: &str) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Vec::new() };
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter(|p| p.extension().is_some_and(|x| x == extension))
         .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
         .collect();
     names.sort();
     names
 }
 
+/// The articles in `articles/`, by name.
+fn article_names(dir: &Path) -> Vec<String> {
+    file_stems(&dir.join("articles"), "md")
+}
+
 /// Articles in `articles/` that no box names: their text would be lost without a word.
 fn unplaced_articles(dir: &Path, placed: &[String]) -> Vec<Diagnostic> {
-    let Ok(entries) = std::fs::read_dir(dir.join("articles")) else { return Vec::new() };
-    let mut files: Vec<PathBuf> =
-        entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "md")).collect();
-    files.sort();
-    files
+    article_names(dir)
         .into_iter()
-        .filter(|path| path.file_stem().and_then(|s| s.to_str()).is_some_and(|stem| !placed.iter().any(|p| p == stem)))
-        .map(|path| {
-            Diagnostic::error(Location::file(&path), "the article is placed on no page")
-                .with_hint("name it in a box of edition.toml, or move the file out of articles/")
+        .filter(|name| !placed.contains(name))
+        .map(|name| {
+            Diagnostic::error(
+                Location::file(&dir.join("articles").join(format!("{name}.md"))),
+                "the article is placed on no page",
+            )
+            .with_hint("name it in a box of edition.toml, or move the file out of articles/")
         })
         .collect()
 }
@@ -353,14 +357,7 @@ impl TemplateCache {
 
     /// The templates in the folder, sorted.
     fn names(&self) -> Vec<String> {
-        let Ok(entries) = std::fs::read_dir(&self.dir) else { return Vec::new() };
-        let mut names: Vec<String> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_string))
-            .collect();
-        names.sort();
-        names
+        file_stems(&self.dir, "toml")
     }
 }
 
