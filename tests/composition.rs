@@ -154,3 +154,64 @@ fn spread_takes_a_short_story_down_to_the_box_bottom_on_the_grid() {
     let blanks = rows.windows(2).filter(|w| w[1] - w[0] > 1).count();
     assert_eq!(blanks, 3, "blank lines between all three paragraph breaks: {rows:?}");
 }
+
+#[test]
+fn a_headline_may_span_only_some_columns_and_the_rest_start_at_the_top() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = TEMPLATE.replace("columns = 2\ncolumn_chars = 8", "columns = 3\ncolumn_chars = 6")
+        + "columns = 3\nheadline_columns = 2\nspan = 3\n";
+    let template = template.replace("span = 2\nline = 1", "line = 1");
+    let body = "一二三四五六七八九十".repeat(12) + "。";
+    let article = brief("两栏题", &body);
+    write_edition(
+        dir.path(),
+        &template,
+        "",
+        &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"one\"\n")],
+        &[("one", &article)],
+    );
+    let set = typeset_edition(dir.path());
+    assert!(set.diagnostics.is_empty(), "{:?}", set.diagnostics);
+    let page = &set.document.pages[0];
+    let grid = &page.layout.grid;
+    let headline = page.layout.lines.iter().find(|l| l.text == "两栏题").unwrap();
+    let frame = &page.layout.boxes[0];
+    // Centred over the first two columns, not the box.
+    let centre = headline.origin.x + headline.start + headline.width / 2;
+    let two_columns = frame.columns[1].right() - frame.columns[0].x;
+    assert!((centre - (frame.columns[0].x + two_columns / 2)).0.abs() < paiban::units::Abs::pt(1).0, "{headline:?}");
+    let row_of = |y: paiban::units::Abs| (y - grid.area.y - grid.baseline_offset).0 / grid.line_pitch.0;
+    let first_in = |column: usize| {
+        let x = frame.columns[column].x;
+        page.layout.lines.iter().filter(|l| l.on_grid && l.origin.x == x).map(|l| row_of(l.origin.y)).min().unwrap()
+    };
+    assert!(first_in(0) > 0 && first_in(1) > 0, "spanned columns start under the headline");
+    assert_eq!(first_in(2), 0, "the third column starts at the top");
+}
+
+#[test]
+fn a_photo_is_cropped_to_its_rows_or_shown_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("images")).unwrap();
+    // Tall: cropping to the box width trims top and bottom; fitting shows it all.
+    image::GrayImage::from_pixel(400, 1200, image::Luma([90])).save(dir.path().join("images/tall.png")).unwrap();
+    let photo = "+++\nheadline = \"高图\"\n[photo]\nimage = \"images/tall.png\"\ncaption = \"一张竖长的照片。\"\n+++\n";
+    for (fit, whole) in [("crop", false), ("fit", true)] {
+        let template = format!("{TEMPLATE}photo = \"{fit}\"\n");
+        write_edition(
+            dir.path(),
+            &template,
+            "",
+            &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"photo\"\n")],
+            &[("photo", photo)],
+        );
+        let set = typeset_edition(dir.path());
+        let image = set.document.pages[0]
+            .items
+            .iter()
+            .find_map(|i| if let Item::Image(im) = i { Some(im.clone()) } else { None })
+            .unwrap();
+        assert_eq!(image.rect == image.clip, whole, "{fit}: {image:?}");
+        assert!(image.clip.height <= set.document.pages[0].layout.boxes[0].rect.height);
+    }
+}

@@ -1,7 +1,7 @@
 //! The body's flow through the columns of the chain's boxes, one grid row per line.
 
 use crate::linebreak::{Align, Breaker, Line, ParagraphStyle};
-use crate::model::{BlockKind, BoxGeometry, PageGeometry};
+use crate::model::{BlockKind, BoxGeometry, PageGeometry, SubheadAlign};
 use crate::units::Abs;
 
 use super::head::place_on_row;
@@ -30,6 +30,8 @@ pub struct Region<'g> {
     pub frame: &'g BoxGeometry,
     /// The first row left for the body, under the headline group.
     pub first_row: u32,
+    /// Where columns the headline group does not span start (the box's own top).
+    pub top_row: u32,
     /// The rows each column may fill, from the box's top (balancing sets fewer than it has).
     pub rows: u32,
     /// Vertical justification: blank lines to spread over the paragraph breaks, of how many.
@@ -83,7 +85,9 @@ impl<'a> BodyFlow<'a> {
     /// would be left), unless the story ends exactly there. A paragraph's last line is not left
     /// alone at the top of a column (孤行, R20): the line before it goes along.
     pub fn fill(&mut self, region: &Region, lines: &mut Vec<PlacedLine>) {
-        let Region { part, has_next, page, frame, first_row, rows, spread } = *region;
+        let Region { part, has_next, page, frame, first_row, top_row, rows, spread } = *region;
+        let spanned = frame.headline_columns.unwrap_or(frame.columns.len());
+        let start_of = |column: usize| if column < spanned { first_row } else { top_row.min(first_row) };
         let columns = frame.columns.len();
         let width = frame.column_width;
         let (mut column, mut row) = (0, first_row);
@@ -109,7 +113,7 @@ impl<'a> BodyFlow<'a> {
         while !self.is_done() && column < columns {
             if row >= rows {
                 column += 1;
-                row = first_row;
+                row = start_of(column);
                 if column < columns {
                     self.keep_widow_company(before_last_line.take(), width, lines);
                 }
@@ -117,7 +121,11 @@ impl<'a> BodyFlow<'a> {
             }
             let last_slot = has_next && column + 1 == columns && row + jump_rows >= rows;
             if self.kinds[self.block] == BlockKind::Section {
-                let title = self.text_lines(TextRef::Body(self.block), Align::Center, width);
+                let align = match frame.subheads {
+                    SubheadAlign::Center => Align::Center,
+                    SubheadAlign::Start => Align::Start,
+                };
+                let title = self.text_lines(TextRef::Body(self.block), align, width);
                 let needed = 1
                     + title.len() as u32
                     + SECTION_KEEP_WITH_NEXT

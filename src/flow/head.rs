@@ -115,12 +115,13 @@ fn stack(
     row: u32,
     layout: &mut PartLayout,
 ) -> u32 {
+    let width = head_width(frame);
     let mut placed: Vec<(TextRef, Line, Abs)> = Vec::new();
     let mut height = Abs::ZERO;
     for &(at, align) in blocks {
         let text = texts.get(at).expect("caller checked");
         let em = em_of(text);
-        for line in break_balanced(text, align, frame.rect.width) {
+        for line in break_balanced(text, align, width) {
             // Leading 1.25 em inside the group; the first line takes its em box only.
             let advance = if placed.is_empty() { em } else { em.scale(125, 100) };
             height += advance;
@@ -141,6 +142,17 @@ fn stack(
         layout.lines.push(PlacedLine { text: at, line, origin, on_grid: false });
     }
     row + rows
+}
+
+/// How wide the headline group runs: across the box, or across its first body columns when
+/// the box says so (a heading spanning some columns, jlreq's column-spanning heading).
+fn head_width(frame: &BoxGeometry) -> Abs {
+    match frame.headline_columns {
+        Some(k) if k < frame.columns.len() => {
+            frame.columns[k] - frame.rect.x - (frame.columns[1] - frame.columns[0] - frame.column_width)
+        }
+        _ => frame.rect.width,
+    }
 }
 
 /// Places a line on grid row `row` of the box, at `x`.
@@ -184,14 +196,17 @@ fn photo_rect(texts: &StoryTexts, page: &PageGeometry, frame: &BoxGeometry, star
         page.line_pitch * i64::from(rows) - (page.line_pitch - page.body_size),
     );
     let (w, h) = (i64::from(raster.width), i64::from(raster.height));
-    // Cover: the larger of the two scales, compared by cross-multiplying.
-    let rect = if clip.width.0 as i128 * h as i128 >= clip.height.0 as i128 * w as i128 {
+    // Cover (crop): the larger of the two scales; fit: the smaller, the whole image shown and
+    // centred. The scales are compared by cross-multiplying.
+    let wider = clip.width.0 as i128 * h as i128 >= clip.height.0 as i128 * w as i128;
+    let rect = if wider == frame.photo_crop {
         let height = clip.width.scale(h, w);
         Rect::new(clip.x, clip.y - (height - clip.height) / 2, clip.width, height)
     } else {
         let width = clip.height.scale(w, h);
         Rect::new(clip.x - (width - clip.width) / 2, clip.y, width, clip.height)
     };
+    let clip = if frame.photo_crop { clip } else { rect };
     PlacedPhoto { rect, clip }
 }
 

@@ -167,6 +167,7 @@ pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage], star
             page: &page.geometry,
             frame,
             first_row,
+            top_row: layout.top_row,
             rows: frame.lines,
             spread: Spread::default(),
         };

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::fonts::Role;
 use crate::units::{Abs, Rect, Size};
 
-use super::template::{BoxKind, BoxSpec, Template};
+use super::template::{BoxKind, BoxSpec, PhotoFit, SubheadAlign, Template};
 
 /// A page template resolved to layout units.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +55,12 @@ pub struct BoxGeometry {
     pub spread: bool,
     /// The headline group is set vertically at the right edge (竖题).
     pub vertical_headline: bool,
+    /// The headline group spans the first this-many body columns only.
+    pub headline_columns: Option<usize>,
+    /// A photo fills its rows and is trimmed (true), or is shown whole.
+    pub photo_crop: bool,
+    /// How section subheads are aligned.
+    pub subheads: SubheadAlign,
 }
 
 impl PageGeometry {
@@ -218,5 +224,8 @@ fn resolve_box(
         headline_fit: spec.headline_lines.map(|lines| (lines.max(1), spec.headline_min.map_or(body, |m| m.0))),
         spread: spec.valign == super::template::VAlign::Spread,
         vertical_headline: spec.vertical_headline,
+        headline_columns: spec.headline_columns.map(|k| k.max(1) as usize),
+        photo_crop: spec.photo == PhotoFit::Crop,
+        subheads: spec.subheads,
     })
 }

@@ -32,7 +32,7 @@ pub use print::{
     MARKS_ROOM, OutputIntent, PdfX, PrintOverrides, PrintSettings, SLUG_RAISE, check_profile, read_profile,
 };
 pub use story::{Block, BlockKind, Part, Photo, Story, StyleSpan, StyledText};
-pub use template::{BoxKind, Template};
+pub use template::{BoxKind, PhotoFit, SubheadAlign, Template};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -75,6 +75,24 @@ pub enum BoxKind {
     Flag,
 }
 
+/// How a photo meets its box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhotoFit {
+    #[default]
+    Crop,
+    Fit,
+}
+
+/// Where section subheads sit in their column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SubheadAlign {
+    #[default]
+    Center,
+    Start,
+}
+
 /// Vertical justification of a short story.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -107,6 +125,16 @@ pub struct BoxSpec {
     /// A hairline under the box, separating it from the next story.
     #[serde(default)]
     pub rule_below: bool,
+    /// The headline group spans only the first this-many body columns; the others start at
+    /// the box's top beside it.
+    pub headline_columns: Option<u32>,
+    /// How a photo meets its box: `crop` (fills the width and the rows it takes, trimmed) or
+    /// `fit` (shown whole).
+    #[serde(default)]
+    pub photo: PhotoFit,
+    /// Section subheads (小标题): `center` or `start` (indented two characters).
+    #[serde(default)]
+    pub subheads: SubheadAlign,
     /// Set the headline group top to bottom at the box's right edge (竖题), the body beside it.
     #[serde(default)]
     pub vertical_headline: bool,
