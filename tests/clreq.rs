@@ -152,7 +152,7 @@ fn dump_page(edition: &Path) -> String {
     let page = &set.document.pages[0];
     let grid = &page.layout.grid;
     let mut out = String::new();
-    for line in &page.layout.lines {
+    for (index, line) in page.layout.lines.iter().enumerate() {
         let from_top = line.origin.y - grid.area.y - grid.baseline_offset;
         let row = if from_top.0 % grid.line_pitch.0 == 0 {
             format!("row {:>2}", from_top.0 / grid.line_pitch.0)
@@ -161,11 +161,34 @@ fn dump_page(edition: &Path) -> String {
         };
         let x = em(line.origin.x + line.start - grid.area.x, grid.body_size);
         out.push_str(&format!("{row} x {x:>6} w {:>6} | {}\n", em(line.width, grid.body_size), line.text));
+        if !line.on_grid {
+            out.push_str(&glyph_positions(page, index, line.origin));
+        }
     }
     for d in &set.diagnostics {
         let message = d.message.clone();
         out.push_str(&format!("diagnostic: {message}\n"));
     }
+    out
+}
+
+/// A headline's glyphs as `char x,y` from the line's origin in thousandths of an em of its
+/// size: what shows vertical forms placed and tate-chu-yoko.
+fn glyph_positions(page: &paiban::frame::Page, line: usize, origin: paiban::units::Point) -> String {
+    let mut out = String::from("         |");
+    for item in &page.items {
+        let paiban::frame::Item::Text(run) = item else { continue };
+        if run.line != Some(line) {
+            continue;
+        }
+        for glyph in &run.glyphs {
+            let c: String = run.text.get(glyph.text.clone()).unwrap_or_default().chars().take(1).collect();
+            let x = em(run.origin.x + glyph.x - origin.x, run.size);
+            let y = em(run.origin.y + glyph.y - origin.y, run.size);
+            out.push_str(&format!(" {c}{x},{y}"));
+        }
+    }
+    out.push('\n');
     out
 }
 

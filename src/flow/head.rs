@@ -235,12 +235,39 @@ pub fn place_vertical_head(
 }
 
 /// Turns a line set along the x axis into a column: each glyph's position along the line
-/// becomes its drop from the top, and it is centred across the column.
+/// becomes its drop from the top, and it is centred across the column. Two or three digits
+/// in a row stand side by side in one em of the column (縦中横 / tate-chu-yoko, R22).
 fn upright(mut line: Line, text: &SetText, column: Abs) -> Line {
-    for glyph in &mut line.glyphs {
+    let is_digit = |index: usize| {
+        let glyph = &text.shaped.glyphs[index];
+        text.text.get(glyph.cluster.clone()).is_some_and(|c| c.len() == 1 && c.as_bytes()[0].is_ascii_digit())
+    };
+    let mut shift = Abs::ZERO;
+    let mut i = 0;
+    while i < line.glyphs.len() {
+        let run = line.glyphs[i..].iter().take_while(|g| is_digit(g.index)).count();
+        if (2..=3).contains(&run) && (i == 0 || !is_digit(line.glyphs[i - 1].index)) {
+            let em = text.shaped.glyphs[line.glyphs[i].index].size;
+            let advances: Vec<Abs> =
+                line.glyphs[i..i + run].iter().map(|g| text.shaped.glyphs[g.index].advance).collect();
+            let width: Abs = advances.iter().copied().sum();
+            let along = line.glyphs[i].x + shift;
+            let next_along = line.glyphs.get(i + run).map_or(along + width, |g| g.x + shift);
+            let mut x = (column - width) / 2;
+            for (glyph, advance) in line.glyphs[i..i + run].iter_mut().zip(advances) {
+                glyph.y = along;
+                glyph.x = x;
+                x += advance;
+            }
+            shift += along + em - next_along;
+            i += run;
+            continue;
+        }
+        let glyph = &mut line.glyphs[i];
         let advance = text.shaped.glyphs[glyph.index].advance;
-        glyph.y = glyph.x;
+        glyph.y = glyph.x + shift;
         glyph.x = (column - advance) / 2;
+        i += 1;
     }
     line
 }
