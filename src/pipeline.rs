@@ -74,16 +74,52 @@ pub fn typeset_dir(
     Ok((book, typeset, pdf))
 }
 
-/// Typesets a loaded edition.
+/// Typesets a loaded edition: [`set_texts`], [`flow_stories`], then [`paginate_edition`].
 pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
+    let texts = set_texts(edition, book);
+    let layouts = flow_stories(edition, &texts);
+    paginate_edition(edition, texts, &layouts)
+}
+
+/// Every text of the edition shaped and broken into items, with what went wrong so far.
+pub struct EditionTexts {
+    pub stories: Vec<StoryTexts>,
+    pub furniture: Vec<FurnitureTexts>,
+    /// The edition's own diagnostics, then those of shaping the stories.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Those of shaping the furniture, reported after the layout's.
+    pub furniture_diagnostics: Vec<Diagnostic>,
+}
+
+/// Shapes every text of the edition (stories, then each page's furniture) and builds its
+/// line-breaking items.
+pub fn set_texts(edition: &Edition, book: &FontBook) -> EditionTexts {
     let mut shaper = Shaper::new(book, edition.composition.fullwidth_ascii);
     let settings = &edition.composition;
     let mut diagnostics = edition.diagnostics.clone();
-    let texts: Vec<StoryTexts> =
+    let stories: Vec<StoryTexts> =
         edition.stories.iter().map(|s| set_story(&mut shaper, settings, s, &mut diagnostics)).collect();
+    let mut furniture_diagnostics = Vec::new();
+    let furniture: Vec<FurnitureTexts> = edition
+        .pages
+        .iter()
+        .map(|page| {
+            page.furniture
+                .iter()
+                .map(|f| {
+                    (f.slot, set_text(&mut shaper, settings, &f.text, &edition.file, 0, &mut furniture_diagnostics))
+                })
+                .collect()
+        })
+        .collect();
+    EditionTexts { stories, furniture, diagnostics, furniture_diagnostics }
+}
+
+/// Flows each story through its chain of boxes.
+pub fn flow_stories(edition: &Edition, texts: &EditionTexts) -> Vec<StoryLayout> {
     // Stand-ins come after every story they may stand in for, so one pass settles them.
-    let mut layouts: Vec<StoryLayout> = Vec::with_capacity(texts.len());
-    for (story, texts) in edition.stories.iter().zip(&texts) {
+    let mut layouts: Vec<StoryLayout> = Vec::with_capacity(texts.stories.len());
+    for (story, texts) in edition.stories.iter().zip(&texts.stories) {
         let needed = story.stands_in_for.is_none_or(|s| !layouts[s.story].parts[s.part].reached);
         layouts.push(if needed {
             flow_story(story, texts, &edition.pages)
@@ -91,20 +127,17 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
             StoryLayout::unplaced(story.parts.len())
         });
     }
-    for (story, layout) in edition.stories.iter().zip(&layouts) {
+    layouts
+}
+
+/// Reports what the flow could not place, and assembles the pages.
+pub fn paginate_edition(edition: &Edition, texts: EditionTexts, layouts: &[StoryLayout]) -> Typeset {
+    let EditionTexts { stories, furniture, mut diagnostics, furniture_diagnostics } = texts;
+    for (story, layout) in edition.stories.iter().zip(layouts) {
         report_layout(edition, story, layout, &mut diagnostics);
     }
-    let furniture: Vec<FurnitureTexts> = edition
-        .pages
-        .iter()
-        .map(|page| {
-            page.furniture
-                .iter()
-                .map(|f| (f.slot, set_text(&mut shaper, settings, &f.text, &edition.file, 0, &mut diagnostics)))
-                .collect()
-        })
-        .collect();
-    let sets: Vec<SetStory> = texts.iter().zip(&layouts).map(|(texts, layout)| SetStory { texts, layout }).collect();
+    diagnostics.extend(furniture_diagnostics);
+    let sets: Vec<SetStory> = stories.iter().zip(layouts).map(|(texts, layout)| SetStory { texts, layout }).collect();
     let document = paginate(edition, &furniture, &sets);
     Typeset { document, diagnostics, print: edition.print.clone() }
 }

@@ -11,7 +11,6 @@ use paiban::frame::Document;
 use paiban::model::load_edition;
 use paiban::pipeline::{Typeset, load_fonts, typeset};
 
-
 const TEMPLATE: &str = r#"
 [page]
 width = "80mm"

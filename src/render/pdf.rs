@@ -52,8 +52,28 @@ pub struct PdfOptions {
 /// The error is a sentence for a diagnostic: a run names a font the book does not have, or a
 /// font could not be subset (it names the font file).
 pub fn write_pdf(doc: &Document, book: &FontBook, options: &PdfOptions) -> Result<Vec<u8>, String> {
+    write_embedded(doc, &embed_fonts(doc, book)?, options)
+}
+
+/// The fonts of a document subset and compressed, ready for [`write_embedded`]: the first
+/// half of [`write_pdf`], apart so that its cost can be measured on its own.
+pub struct Embedding<'a> {
+    usage: Usage<'a>,
+    fonts: Vec<EmbeddedFont>,
+}
+
+/// Finds the glyphs and images `doc` uses and subsets each face once. The error is as for
+/// [`write_pdf`].
+pub fn embed_fonts<'a>(doc: &Document, book: &'a FontBook) -> Result<Embedding<'a>, String> {
     let usage = Usage::of(doc, book)?;
     let fonts: Vec<EmbeddedFont> = usage.fonts.iter().map(EmbeddedFont::subset).collect::<Result<_, _>>()?;
+    Ok(Embedding { usage, fonts })
+}
+
+/// Writes `doc` as a PDF with the fonts of `embedding`, which must have been made from `doc`:
+/// the second half of [`write_pdf`].
+pub fn write_embedded(doc: &Document, embedding: &Embedding, options: &PdfOptions) -> Result<Vec<u8>, String> {
+    let Embedding { usage, fonts } = embedding;
     let print = &options.print;
     let profile = print.intent.profile.as_ref();
     let mut refs = ObjectRefs::allocate(doc.pages.len(), fonts.len(), usage.images.len());
@@ -79,7 +99,7 @@ pub fn write_pdf(doc: &Document, book: &FontBook, options: &PdfOptions) -> Resul
     info::write_info(&mut pdf, refs.info, &doc.title, options);
     for (page, page_refs) in doc.pages.iter().zip(&refs.pages) {
         let sheet = Sheet::of(page, print.marks);
-        let content = content::paint_page(page, &sheet, &usage, &fonts, print.ink_limit);
+        let content = content::paint_page(page, &sheet, usage, fonts, print.ink_limit);
         write_page(&mut pdf, page, &sheet, &content, page_refs, &refs);
     }
     for (font, font_refs) in fonts.iter().zip(&refs.fonts) {
