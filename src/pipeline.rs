@@ -4,6 +4,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Location};
 use crate::flow::{PartTexts, PhotoSize, SetText, StoryLayout, StoryTexts, flow_story};
 use crate::fonts::{Font, FontBook};
@@ -27,7 +29,7 @@ pub fn load_fonts(edition: &Edition) -> Result<FontBook, Diagnostic> {
     let at = || Location::file(&edition.file);
     let fonts = edition
         .faces
-        .iter()
+        .par_iter()
         .map(|(key, path)| Font::load(key, path, 0))
         .collect::<Result<Vec<Font>, String>>()
         .map_err(|e| {
@@ -94,11 +96,26 @@ pub struct EditionTexts {
 /// Shapes every text of the edition (stories, then each page's furniture) and builds its
 /// line-breaking items.
 pub fn set_texts(edition: &Edition, book: &FontBook) -> EditionTexts {
-    let mut shaper = Shaper::new(book, edition.composition.fullwidth_ascii);
     let settings = &edition.composition;
+    let new_shaper = || Shaper::new(book, settings.fullwidth_ascii);
+    // Stories are shaped in parallel, each worker with its own shaper (faces, plans and half
+    // forms cached); results and their diagnostics are collected in story order.
+    let set: Vec<(StoryTexts, Vec<Diagnostic>)> = edition
+        .stories
+        .par_iter()
+        .map_init(new_shaper, |shaper, story| {
+            let mut diagnostics = Vec::new();
+            let texts = set_story(shaper, settings, story, &mut diagnostics);
+            (texts, diagnostics)
+        })
+        .collect();
     let mut diagnostics = edition.diagnostics.clone();
-    let stories: Vec<StoryTexts> =
-        edition.stories.iter().map(|s| set_story(&mut shaper, settings, s, &mut diagnostics)).collect();
+    let mut stories = Vec::with_capacity(set.len());
+    for (texts, story_diagnostics) in set {
+        stories.push(texts);
+        diagnostics.extend(story_diagnostics);
+    }
+    let mut shaper = new_shaper();
     let mut furniture_diagnostics = Vec::new();
     let furniture: Vec<FurnitureTexts> = edition
         .pages
@@ -117,17 +134,26 @@ pub fn set_texts(edition: &Edition, book: &FontBook) -> EditionTexts {
 
 /// Flows each story through its chain of boxes.
 pub fn flow_stories(edition: &Edition, texts: &EditionTexts) -> Vec<StoryLayout> {
-    // Stand-ins come after every story they may stand in for, so one pass settles them.
-    let mut layouts: Vec<StoryLayout> = Vec::with_capacity(texts.stories.len());
-    for (story, texts) in edition.stories.iter().zip(&texts.stories) {
-        let needed = story.stands_in_for.is_none_or(|s| !layouts[s.story].parts[s.part].reached);
-        layouts.push(if needed {
+    // Stories are independent of each other, so they flow in parallel; a stand-in depends on
+    // whether the story it stands in for reached its box, so stand-ins wait for that pass and
+    // then flow in edition order (they come after every story they may stand in for).
+    let mut layouts: Vec<Option<StoryLayout>> = edition
+        .stories
+        .par_iter()
+        .zip(&texts.stories)
+        .map(|(story, texts)| story.stands_in_for.is_none().then(|| flow_story(story, texts, &edition.pages)))
+        .collect();
+    for (k, (story, texts)) in edition.stories.iter().zip(&texts.stories).enumerate() {
+        let Some(stand_in) = story.stands_in_for else { continue };
+        let primary = layouts[stand_in.story].as_ref().expect("stand-ins follow the stories they stand in for");
+        let needed = !primary.parts[stand_in.part].reached;
+        layouts[k] = Some(if needed {
             flow_story(story, texts, &edition.pages)
         } else {
             StoryLayout::unplaced(story.parts.len())
         });
     }
-    layouts
+    layouts.into_iter().map(|layout| layout.expect("every story flowed")).collect()
 }
 
 /// Reports what the flow could not place, and assembles the pages.

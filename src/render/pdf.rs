@@ -22,6 +22,7 @@ mod marks;
 mod xobject;
 
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref};
+use rayon::prelude::*;
 
 use crate::fonts::FontBook;
 use crate::frame::{Document, Page};
@@ -66,7 +67,8 @@ pub struct Embedding<'a> {
 /// [`write_pdf`].
 pub fn embed_fonts<'a>(doc: &Document, book: &'a FontBook) -> Result<Embedding<'a>, String> {
     let usage = Usage::of(doc, book)?;
-    let fonts: Vec<EmbeddedFont> = usage.fonts.iter().map(EmbeddedFont::subset).collect::<Result<_, _>>()?;
+    // Faces are subset and compressed in parallel; `collect` keeps them in usage order.
+    let fonts: Vec<EmbeddedFont> = usage.fonts.par_iter().map(EmbeddedFont::subset).collect::<Result<_, _>>()?;
     Ok(Embedding { usage, fonts })
 }
 
@@ -97,10 +99,18 @@ pub fn write_embedded(doc: &Document, embedding: &Embedding, options: &PdfOption
         .kids(refs.pages.iter().map(|p| p.page))
         .count(i32::try_from(doc.pages.len()).unwrap_or(i32::MAX));
     info::write_info(&mut pdf, refs.info, &doc.title, options);
-    for (page, page_refs) in doc.pages.iter().zip(&refs.pages) {
-        let sheet = Sheet::of(page, print.marks);
-        let content = content::paint_page(page, &sheet, usage, fonts, print.ink_limit);
-        write_page(&mut pdf, page, &sheet, &content, page_refs, &refs);
+    // Pages are painted (and their streams compressed) in parallel, then written in order.
+    let painted: Vec<(Sheet, PageContent)> = doc
+        .pages
+        .par_iter()
+        .map(|page| {
+            let sheet = Sheet::of(page, print.marks);
+            let content = content::paint_page(page, &sheet, usage, fonts, print.ink_limit);
+            (sheet, content)
+        })
+        .collect();
+    for ((page, (sheet, content)), page_refs) in doc.pages.iter().zip(&painted).zip(&refs.pages) {
+        write_page(&mut pdf, page, sheet, content, page_refs, &refs);
     }
     for (font, font_refs) in fonts.iter().zip(&refs.fonts) {
         font.write(&mut pdf, font_refs);
