@@ -13,9 +13,9 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Chunk, Filter, Name, Rect, Ref, Str};
 use subsetter::GlyphRemapper;
 
-use super::FLATE_LEVEL;
 use super::collect::{FontUse, parse_face};
 use super::id::Fnv64;
+use super::{FLATE_LEVEL, FONT_FLATE_LEVEL};
 use crate::fonts::{FontMetrics, Outlines};
 use crate::units::div_round;
 
@@ -117,7 +117,7 @@ impl EmbeddedFont {
             widths,
             outlines: font.outlines,
             program_len: program.len(),
-            program: compress_to_vec_zlib(&program, FLATE_LEVEL),
+            program: compress_to_vec_zlib(&program, FONT_FLATE_LEVEL),
             to_unicode: compress_to_vec_zlib(&unicode_cmap(&to_unicode), FLATE_LEVEL),
             descriptor: DescriptorMetrics::new(&font.metrics, units_per_em),
         })
