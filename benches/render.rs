@@ -1,63 +1,193 @@
-//! `cargo bench`: times the sample edition, stage by stage, and prints medians. A benchmark,
-//! never a test: nothing here asserts a time.
+//! `cargo bench --bench render`: times rendering at edition scale, stage by stage, and prints
+//! medians. A benchmark, never a test: nothing here asserts a time.
+//!
+//! Three workloads are generated in a temporary folder from the sample edition's articles and
+//! its three page templates: the front page alone (page 1 of the sample; the lead's
+//! continuation boxes are not there, so the lead is overset), a 16-page edition and a 64-page
+//! edition. A generated edition cycles the sample's pages (front, inside, feature) with their
+//! box assignments; every group of three pages gets its own copy of each article, so no text
+//! is shared between groups (the lead still continues from its front page to the two pages
+//! after it, as in the sample).
+//!
+//! Arguments (after `--`): `--runs N` (default 9), `--only front|16|64`, and
+//! `--write-editions DIR`, which writes the three editions to DIR and exits, for timing the
+//! whole command (`paiban render DIR/edition-16 -o out.pdf`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use paiban::model::{LoadOptions, load_edition};
-use paiban::pipeline::{load_fonts, typeset};
-use paiban::render::pdf::{PdfOptions, write_pdf};
-use paiban::render::png::{PngOptions, encode_png, rasterize};
+use paiban::linebreak::build_items;
+use paiban::model::{LoadOptions, StyledText, load_edition};
+use paiban::pipeline::{flow_stories, load_fonts, paginate_edition, pdf_options, set_texts};
+use paiban::render::pdf::{embed_fonts, write_embedded};
+use paiban::shape::Shaper;
 
-const RUNS: usize = 15;
+const STAGES: [&str; 8] = [
+    "load (read and parse the edition)",
+    "fonts (read and parse faces)",
+    "shape (rustybuzz, alone)",
+    "break (items and opportunities, alone)",
+    "shape + break (the pipeline's pass)",
+    "flow (line breaking into boxes)",
+    "paginate",
+    "subset fonts (and compress them)",
+];
+const WRITE: &str = "write (page content, PDF objects)";
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
+    let runs: usize = value("--runs").and_then(|r| r.parse().ok()).unwrap_or(9).max(1);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let scratch = tempfile::tempdir().expect("temporary folder");
+    let out = value("--write-editions").map(PathBuf::from).unwrap_or_else(|| scratch.path().to_path_buf());
+    let workloads = [("front", 1), ("16", 16), ("64", 64)];
+    for (name, pages) in workloads {
+        generate(&root, &out.join(format!("edition-{name}")), pages);
+    }
+    if value("--write-editions").is_some() {
+        println!("wrote {} (edition-front, edition-16, edition-64)", out.display());
+        return;
+    }
     let options = LoadOptions { fonts_dir: root.join("fonts"), ..LoadOptions::default() };
-    let edition_dir = root.join("issues/sample");
-    let mut stages: [Vec<Duration>; 6] = Default::default();
-    let mut pages = 0;
-    for _ in 0..RUNS {
-        let t0 = Instant::now();
-        let edition = load_edition(&edition_dir, &options).expect("sample loads");
-        let t1 = Instant::now();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("paiban render benchmark: median of {runs} runs per workload, {threads} hardware threads");
+    for (name, _) in workloads {
+        if value("--only").is_some_and(|only| only != name) {
+            continue;
+        }
+        bench(&out.join(format!("edition-{name}")), name, runs, &options);
+    }
+}
+
+/// Runs one workload `runs` times and prints the median of each stage.
+fn bench(dir: &Path, name: &str, runs: usize, options: &LoadOptions) {
+    let mut stages: Vec<Vec<Duration>> = vec![Vec::new(); STAGES.len() + 2];
+    let (mut pages, mut bytes) = (0, 0);
+    for _ in 0..runs {
+        let start = Instant::now();
+        let mut lap = {
+            let mut last = start;
+            move |stages: &mut Vec<Vec<Duration>>, index: usize| {
+                let now = Instant::now();
+                stages[index].push(now - last);
+                last = now;
+            }
+        };
+        let edition = load_edition(dir, options).expect("edition loads");
+        lap(&mut stages, 0);
         let book = load_fonts(&edition).expect("fonts load");
-        let t2 = Instant::now();
-        let set = typeset(&edition, &book);
-        let t3 = Instant::now();
-        let pdf = write_pdf(&set.document, &book, &PdfOptions::default()).expect("pdf");
-        let t4 = Instant::now();
-        std::hint::black_box(pdf);
-        let proof = PngOptions::default();
-        let pixmaps: Vec<_> = set.document.pages.iter().map(|p| rasterize(p, &book, &proof).expect("proof")).collect();
-        let t5 = Instant::now();
-        std::hint::black_box(pixmaps.iter().map(encode_png).map(|png| png.len()).sum::<usize>());
-        let t6 = Instant::now();
-        pages = set.document.pages.len();
-        for (stage, (a, b)) in stages.iter_mut().zip([(t0, t1), (t1, t2), (t2, t3), (t3, t4), (t4, t5), (t5, t6)]) {
-            stage.push(b - a);
+        lap(&mut stages, 1);
+        // Shaping and items alone, for the figures; the pipeline does both in one pass below.
+        let texts = styled_texts(&edition);
+        let mut shaper = Shaper::new(&book, edition.composition.fullwidth_ascii);
+        let shaped: Vec<_> = texts.iter().map(|t| shaper.shape(t)).collect();
+        lap(&mut stages, 2);
+        let items: Vec<_> =
+            texts.iter().zip(&shaped).map(|(t, s)| build_items(&t.text, s, &edition.composition)).collect();
+        lap(&mut stages, 3);
+        std::hint::black_box((shaped, items));
+        // The pipeline's own stages; the time above is not counted in the total.
+        let pipeline_start = Instant::now();
+        let mut lap = {
+            let mut last = pipeline_start;
+            move |stages: &mut Vec<Vec<Duration>>, index: usize| {
+                let now = Instant::now();
+                stages[index].push(now - last);
+                last = now;
+            }
+        };
+        let set = set_texts(&edition, &book);
+        lap(&mut stages, 4);
+        let layouts = flow_stories(&edition, &set);
+        lap(&mut stages, 5);
+        let typeset = paginate_edition(&edition, set, layouts);
+        lap(&mut stages, 6);
+        let embedding = embed_fonts(&typeset.document, &book).expect("fonts subset");
+        lap(&mut stages, 7);
+        let pdf = write_embedded(&typeset.document, &embedding, &pdf_options(&edition, None)).expect("pdf");
+        lap(&mut stages, 8);
+        let alone = stages[2].last().copied().unwrap_or_default() + stages[3].last().copied().unwrap_or_default();
+        stages[9].push(start.elapsed() - alone);
+        pages = typeset.document.pages.len();
+        bytes = pdf.len();
+    }
+    let medians: Vec<Duration> = stages.iter_mut().map(|s| median(s)).collect();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let total = medians[9];
+    println!();
+    println!("workload {name}: {pages} pages, PDF {:.1} MB", bytes as f64 / 1e6);
+    for (label, time) in STAGES.iter().chain([&WRITE]).zip(&medians) {
+        println!("  {label:<44} {:>9.1} ms", ms(*time));
+    }
+    println!("  {:<44} {:>9.1} ms", "total (load to PDF bytes, without the 'alone' rows)", ms(total));
+    println!("  {:<44} {:>9.1} ms", "per page", ms(total) / pages as f64);
+    if let Some(peak) = peak_memory_kb() {
+        println!("  {:<44} {:>9.1} MB", "peak memory of this process so far (VmHWM)", peak as f64 / 1024.0);
+    }
+}
+
+/// Every styled text the pipeline shapes, in its order.
+fn styled_texts(edition: &paiban::model::Edition) -> Vec<&StyledText> {
+    let mut texts = Vec::new();
+    for story in &edition.stories {
+        texts.extend(story.blocks().map(|b| &b.text));
+        for part in &story.parts {
+            texts.extend([&part.jump_headline, &part.jump_in, &part.jump_out].into_iter().flatten().map(|b| &b.text));
         }
     }
-    let names = [
-        "load",
-        "fonts",
-        "typeset (shape, break, flow, paginate)",
-        "pdf (subset, write)",
-        "proof: rasterize at 150 dpi",
-        "proof: encode PNG",
-    ];
-    let medians: Vec<Duration> = stages.iter_mut().map(|s| median(s)).collect();
-    // The proof stages are not part of rendering the PDF.
-    let total: Duration = medians[..4].iter().sum();
-    println!("sample edition: {pages} pages, median of {RUNS} runs");
-    for (name, time) in names.iter().zip(&medians) {
-        println!("  {name:<40} {:>8.1} ms", time.as_secs_f64() * 1000.0);
-    }
-    println!("  {:<40} {:>8.1} ms", "total", total.as_secs_f64() * 1000.0);
-    println!("  {:<40} {:>8.1} ms", "per page", total.as_secs_f64() * 1000.0 / pages as f64);
+    texts.extend(edition.pages.iter().flat_map(|p| &p.furniture).map(|f| &f.text));
+    texts
 }
 
 fn median(times: &mut [Duration]) -> Duration {
     times.sort();
-    times[times.len() / 2]
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+/// The process's peak resident set, from /proc (Linux only).
+fn peak_memory_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Writes an edition of `pages` pages to `dir`, built from the sample as described above.
+fn generate(root: &Path, dir: &Path, pages: usize) {
+    let sample = root.join("issues/sample");
+    let text = std::fs::read_to_string(sample.join("edition.toml")).expect("sample edition");
+    let mut edition: toml::Table = text.parse().expect("sample edition parses");
+    let template_pages = edition.remove("page").and_then(|p| p.as_array().cloned()).expect("sample pages");
+    edition.insert("layouts".into(), toml::Value::String(root.join("layouts").display().to_string()));
+    std::fs::create_dir_all(dir.join("articles")).expect("articles folder");
+    copy_dir(&sample.join("images"), &dir.join("images"));
+    let mut out_pages = Vec::new();
+    for k in 0..pages {
+        let group = k / template_pages.len();
+        let mut page = template_pages[k % template_pages.len()].as_table().cloned().expect("page table");
+        page.insert("number".into(), toml::Value::Integer(k as i64 + 1));
+        for entry in page.get_mut("box").and_then(|b| b.as_array_mut()).into_iter().flatten() {
+            let Some(slot) = entry.as_table_mut() else { continue };
+            for key in ["article", "then"] {
+                if let Some(article) = slot.get(key).and_then(|a| a.as_str()).map(str::to_string) {
+                    let copy = format!("{article}-{group}");
+                    let from = sample.join("articles").join(format!("{article}.md"));
+                    std::fs::copy(&from, dir.join("articles").join(format!("{copy}.md"))).expect("copy article");
+                    slot.insert(key.into(), toml::Value::String(copy));
+                }
+            }
+        }
+        out_pages.push(toml::Value::Table(page));
+    }
+    edition.insert("page".into(), toml::Value::Array(out_pages));
+    std::fs::write(dir.join("edition.toml"), toml::to_string(&edition).expect("edition serialises")).expect("write");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("folder");
+    for entry in std::fs::read_dir(from).expect("read folder").flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+        }
+    }
 }

@@ -5,6 +5,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Location};
 use crate::flow::{PartTexts, PhotoSize, SetText, StoryLayout, StoryTexts, TextRef, break_balanced, flow_story};
 use crate::fonts::{Font, FontBook};
@@ -34,7 +36,7 @@ pub fn load_fonts(edition: &Edition) -> Result<FontBook, Diagnostic> {
     let at = || Location::file(&edition.file);
     let fonts = edition
         .faces
-        .iter()
+        .par_iter()
         .map(|(key, path)| Font::load(key, path, 0).map_err(|e| (e, path)))
         .collect::<Result<Vec<Font>, (String, &std::path::PathBuf)>>()
         .map_err(|(e, path)| {
@@ -100,27 +102,47 @@ pub fn typeset_dir(
     Ok((book, typeset, pdf))
 }
 
-/// Typesets a loaded edition.
+/// Typesets a loaded edition: [`set_texts`], [`flow_stories`], then [`paginate_edition`].
 pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
-    let mut shaper = Shaper::new(book, edition.composition.fullwidth_ascii);
+    let texts = set_texts(edition, book);
+    let layouts = flow_stories(edition, &texts);
+    paginate_edition(edition, texts, layouts)
+}
+
+/// Every text of the edition shaped and broken into items, with what went wrong so far.
+pub struct EditionTexts {
+    pub stories: Vec<StoryTexts>,
+    pub furniture: Vec<FurnitureTexts>,
+    /// The edition's own diagnostics, then those of shaping the stories.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Those of shaping the furniture, reported after the layout's.
+    pub furniture_diagnostics: Vec<Diagnostic>,
+}
+
+/// Shapes every text of the edition (stories, then each page's furniture) and builds its
+/// line-breaking items.
+pub fn set_texts(edition: &Edition, book: &FontBook) -> EditionTexts {
     let settings = &edition.composition;
+    let new_shaper = || Shaper::new(book, settings.fullwidth_ascii);
+    // Stories are shaped in parallel, each worker with its own shaper (faces, plans and half
+    // forms cached); results and their diagnostics are collected in story order.
+    let set: Vec<(StoryTexts, Vec<Diagnostic>)> = edition
+        .stories
+        .par_iter()
+        .map_init(new_shaper, |shaper, story| {
+            let mut diagnostics = Vec::new();
+            let texts = set_story(shaper, edition, story, &mut diagnostics);
+            (texts, diagnostics)
+        })
+        .collect();
     let mut diagnostics = edition.diagnostics.clone();
-    let texts: Vec<StoryTexts> =
-        edition.stories.iter().map(|s| set_story(&mut shaper, edition, s, &mut diagnostics)).collect();
-    // Stand-ins come after every story they may stand in for, and a brief after the one
-    // stacked above it, so one pass in order settles them.
-    let mut layouts: Vec<StoryLayout> = Vec::with_capacity(texts.len());
-    for (story, texts) in edition.stories.iter().zip(&texts) {
-        let needed = story.stands_in_for.is_none_or(|s| !layouts[s.story].parts[s.part].reached);
-        layouts.push(if needed {
-            flow_story(story, texts, &edition.pages, start_row(edition, story, &layouts))
-        } else {
-            StoryLayout::unplaced(story.parts.len())
-        });
+    let mut stories = Vec::with_capacity(set.len());
+    for (texts, story_diagnostics) in set {
+        stories.push(texts);
+        diagnostics.extend(story_diagnostics);
     }
-    for (story, layout) in edition.stories.iter().zip(&layouts) {
-        report_layout(edition, story, layout, &mut diagnostics);
-    }
+    let mut shaper = new_shaper();
+    let mut furniture_diagnostics = Vec::new();
     let furniture: Vec<FurnitureTexts> = edition
         .pages
         .iter()
@@ -133,12 +155,52 @@ pub fn typeset(edition: &Edition, book: &FontBook) -> Typeset {
                         furniture_at(edition, &f.text.text, offset)
                             .with_detail(format!("page {}, character {character}", page.number))
                     };
-                    (f.slot, set_text(&mut shaper, settings, &f.text, false, &at, &mut diagnostics))
+                    (f.slot, set_text(&mut shaper, settings, &f.text, false, &at, &mut furniture_diagnostics))
                 })
                 .collect()
         })
         .collect();
-    let sets: Vec<SetStory> = texts.iter().zip(&layouts).map(|(texts, layout)| SetStory { texts, layout }).collect();
+    EditionTexts { stories, furniture, diagnostics, furniture_diagnostics }
+}
+
+/// Flows each story through its chain of boxes.
+pub fn flow_stories(edition: &Edition, texts: &EditionTexts) -> Vec<StoryLayout> {
+    // Most stories are independent of each other and flow in parallel. Two kinds wait for an
+    // earlier story: a stand-in (did the story it stands in for reach its box?) and a brief
+    // stacked under another (where did that one end?). They flow afterwards in edition order,
+    // which puts every one after the story it depends on.
+    let depends =
+        |story: &Story| story.stands_in_for.is_some() || story.parts.first().is_some_and(|p| p.below.is_some());
+    let mut layouts: Vec<Option<StoryLayout>> = edition
+        .stories
+        .par_iter()
+        .zip(&texts.stories)
+        .map(|(story, texts)| (!depends(story)).then(|| flow_story(story, texts, &edition.pages, 0)))
+        .collect();
+    for (k, (story, texts)) in edition.stories.iter().zip(&texts.stories).enumerate() {
+        if !depends(story) {
+            continue;
+        }
+        let done: Vec<&StoryLayout> =
+            layouts[..k].iter().map(|l| l.as_ref().expect("earlier stories flowed")).collect();
+        let needed = story.stands_in_for.is_none_or(|s| !done[s.story].parts[s.part].reached);
+        layouts[k] = Some(if needed {
+            flow_story(story, texts, &edition.pages, start_row(edition, story, &done))
+        } else {
+            StoryLayout::unplaced(story.parts.len())
+        });
+    }
+    layouts.into_iter().map(|layout| layout.expect("every story flowed")).collect()
+}
+
+/// Reports what the flow could not place, and assembles the pages.
+pub fn paginate_edition(edition: &Edition, texts: EditionTexts, layouts: Vec<StoryLayout>) -> Typeset {
+    let EditionTexts { stories, furniture, mut diagnostics, furniture_diagnostics } = texts;
+    for (story, layout) in edition.stories.iter().zip(&layouts) {
+        report_layout(edition, story, layout, &mut diagnostics);
+    }
+    diagnostics.extend(furniture_diagnostics);
+    let sets: Vec<SetStory> = stories.iter().zip(&layouts).map(|(texts, layout)| SetStory { texts, layout }).collect();
     let document = paginate(edition, &furniture, &sets);
     Typeset { document, diagnostics, print: edition.print.clone(), layouts }
 }
@@ -154,7 +216,7 @@ fn set_text(
     at: &dyn Fn(usize) -> Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> SetText {
-    let shaped = if vertical { shaper.shape_vertical(text) } else { shaper.shape(text) };
+    let mut shaped = if vertical { shaper.shape_vertical(text) } else { shaper.shape(text) };
     if let Some(first) = shaped.missing.first() {
         let mut distinct: Vec<char> = Vec::new();
         for missing in &shaped.missing {
@@ -176,7 +238,12 @@ fn set_text(
             ),
         );
     }
-    let items = build_items(&text.text, &shaped, settings);
+    let mut items = build_items(&text.text, &shaped, settings);
+    // Every text of the edition stays in memory until the PDF is written: the growth slack
+    // of these vectors (up to half of them) was a third of the peak at 64 pages.
+    shaped.glyphs.shrink_to_fit();
+    items.items.shrink_to_fit();
+    items.gaps.shrink_to_fit();
     SetText { text: text.text.clone(), shaped, items }
 }
 
@@ -313,7 +380,7 @@ fn report_layout(edition: &Edition, story: &Story, layout: &StoryLayout, diagnos
 
 /// Where a story starts in its first box: under the brief stacked above it, a blank line
 /// between them for the rule, or at the top.
-fn start_row(edition: &Edition, story: &Story, layouts: &[StoryLayout]) -> u32 {
+fn start_row(edition: &Edition, story: &Story, layouts: &[&StoryLayout]) -> u32 {
     let Some(first) = story.parts.first() else { return 0 };
     let Some(above) = first.below else { return 0 };
     let shared =

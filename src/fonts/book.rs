@@ -113,10 +113,14 @@ fn postscript_name(face: &ttf_parser::Face) -> Option<String> {
 fn read_coverage(face: &ttf_parser::Face) -> Vec<u64> {
     let mut bits = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
     let Some(cmap) = face.tables().cmap else { return Vec::new() };
+    // CJK faces carry the same mapping several times (formats 4 and 12, Unicode and Windows
+    // platforms): a code point an earlier subtable mapped is not looked up again, which
+    // skips most lookups and gives the same union.
     for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
         subtable.codepoints(|cp| {
-            if subtable.glyph_index(cp).is_some_and(|g| g.0 != 0) {
-                bits[cp as usize / 64] |= 1 << (cp % 64);
+            let (word, bit) = (cp as usize / 64, 1 << (cp % 64));
+            if bits.get(word).is_some_and(|w| w & bit == 0) && subtable.glyph_index(cp).is_some_and(|g| g.0 != 0) {
+                bits[word] |= bit;
             }
         });
     }

@@ -22,6 +22,7 @@ mod marks;
 mod xobject;
 
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref};
+use rayon::prelude::*;
 
 use crate::fonts::FontBook;
 use crate::frame::{Document, Page};
@@ -32,8 +33,14 @@ use content::PageContent;
 use font::{EmbeddedFont, FontRefs};
 use marks::Sheet;
 
-/// Compression level for every Flate stream (content, fonts, ToUnicode, gray images). Fixed,
-/// so that output bytes do not depend on a default that might change.
+/// Compression levels of the Flate streams (miniz_oxide). Fixed, so that output bytes do not
+/// depend on a default that might change; chosen by measurement on the 16-page bench edition
+/// (docs/PERFORMANCE.md): font programs (CFF and TrueType outlines) shrink to 85% at level 1
+/// and to 80% at level 6 in five times the time, so they take level 1; page content streams
+/// shrink to 33% at level 2 and to 29% at level 6 in four times the time, so they take level 2.
+const FONT_FLATE_LEVEL: u8 = 1;
+const CONTENT_FLATE_LEVEL: u8 = 2;
+/// ToUnicode CMaps, the output profile and decoded gray images: small or rare.
 const FLATE_LEVEL: u8 = 6;
 
 /// What the caller decides about a PDF beyond the document itself.
@@ -52,8 +59,29 @@ pub struct PdfOptions {
 /// The error is a sentence for a diagnostic: a run names a font the book does not have, or a
 /// font could not be subset (it names the font file).
 pub fn write_pdf(doc: &Document, book: &FontBook, options: &PdfOptions) -> Result<Vec<u8>, String> {
+    write_embedded(doc, &embed_fonts(doc, book)?, options)
+}
+
+/// The fonts of a document subset and compressed, ready for [`write_embedded`]: the first
+/// half of [`write_pdf`], apart so that its cost can be measured on its own.
+pub struct Embedding<'a> {
+    usage: Usage<'a>,
+    fonts: Vec<EmbeddedFont>,
+}
+
+/// Finds the glyphs and images `doc` uses and subsets each face once. The error is as for
+/// [`write_pdf`].
+pub fn embed_fonts<'a>(doc: &Document, book: &'a FontBook) -> Result<Embedding<'a>, String> {
     let usage = Usage::of(doc, book)?;
-    let fonts: Vec<EmbeddedFont> = usage.fonts.iter().map(EmbeddedFont::subset).collect::<Result<_, _>>()?;
+    // Faces are subset and compressed in parallel; `collect` keeps them in usage order.
+    let fonts: Vec<EmbeddedFont> = usage.fonts.par_iter().map(EmbeddedFont::subset).collect::<Result<_, _>>()?;
+    Ok(Embedding { usage, fonts })
+}
+
+/// Writes `doc` as a PDF with the fonts of `embedding`, which must have been made from `doc`:
+/// the second half of [`write_pdf`].
+pub fn write_embedded(doc: &Document, embedding: &Embedding, options: &PdfOptions) -> Result<Vec<u8>, String> {
+    let Embedding { usage, fonts } = embedding;
     let print = &options.print;
     let profile = print.intent.profile.as_ref();
     let mut refs = ObjectRefs::allocate(doc.pages.len(), fonts.len(), usage.images.len());
@@ -77,10 +105,18 @@ pub fn write_pdf(doc: &Document, book: &FontBook, options: &PdfOptions) -> Resul
         .kids(refs.pages.iter().map(|p| p.page))
         .count(i32::try_from(doc.pages.len()).unwrap_or(i32::MAX));
     info::write_info(&mut pdf, refs.info, &doc.title, options);
-    for (page, page_refs) in doc.pages.iter().zip(&refs.pages) {
-        let sheet = Sheet::of(page, print.marks);
-        let content = content::paint_page(page, &sheet, &usage, &fonts, print.ink_limit);
-        write_page(&mut pdf, page, &sheet, &content, page_refs, &refs);
+    // Pages are painted (and their streams compressed) in parallel, then written in order.
+    let painted: Vec<(Sheet, PageContent)> = doc
+        .pages
+        .par_iter()
+        .map(|page| {
+            let sheet = Sheet::of(page, print.marks);
+            let content = content::paint_page(page, &sheet, usage, fonts, print.ink_limit);
+            (sheet, content)
+        })
+        .collect();
+    for ((page, (sheet, content)), page_refs) in doc.pages.iter().zip(&painted).zip(&refs.pages) {
+        write_page(&mut pdf, page, sheet, content, page_refs, &refs);
     }
     for (font, font_refs) in fonts.iter().zip(&refs.fonts) {
         font.write(&mut pdf, font_refs);

@@ -18,7 +18,7 @@ use pdf_writer::{Content, Finish, Name, Str};
 use super::collect::{Usage, shows_glyphs, shows_image};
 use super::font::{EmbeddedFont, MICRO_PER_EM};
 use super::marks::{self, Sheet};
-use super::{FLATE_LEVEL, font_resource, image_resource};
+use super::{CONTENT_FLATE_LEVEL, font_resource, image_resource};
 use crate::frame::{Color, Fill, Glyph, ImageItem, Item, Page, Rule, TextRun};
 use crate::units::{Abs, Rect};
 
@@ -82,7 +82,7 @@ pub(super) fn paint_page(
         marks::paint(&mut content, trim, bleed);
     }
     PageContent {
-        stream: compress_to_vec_zlib(&content.finish().into_vec(), FLATE_LEVEL),
+        stream: compress_to_vec_zlib(&content.finish().into_vec(), CONTENT_FLATE_LEVEL),
         fonts: painter.used_fonts,
         images: painter.used_images,
         marks: sheet.marks.is_some(),

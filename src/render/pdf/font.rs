@@ -13,9 +13,9 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Chunk, Filter, Name, Rect, Ref, Str};
 use subsetter::GlyphRemapper;
 
-use super::FLATE_LEVEL;
 use super::collect::{FontUse, parse_face};
 use super::id::Fnv64;
+use super::{FLATE_LEVEL, FONT_FLATE_LEVEL};
 use crate::fonts::{FontMetrics, Outlines};
 use crate::units::div_round;
 
@@ -43,10 +43,13 @@ pub(super) struct EmbeddedFont {
     /// "ABCDEF+PostScriptName".
     base_font: String,
     outlines: Outlines,
-    /// Uncompressed font program: the whole subset (TrueType) or its bare `CFF ` table.
+    /// Length of the uncompressed font program: the whole subset (TrueType) or its bare
+    /// `CFF ` table.
+    program_len: usize,
+    /// The font program, Flate-compressed (here, so that faces compress in parallel).
     program: Vec<u8>,
-    /// CID → the text it stands for, in CID order; glyphs that stand for no text are absent.
-    to_unicode: Vec<(u16, String)>,
+    /// The ToUnicode CMap, Flate-compressed.
+    to_unicode: Vec<u8>,
     /// Vertical metrics, already in 1000-per-em units: ascent, descent, cap height, bbox.
     descriptor: DescriptorMetrics,
 }
@@ -99,7 +102,7 @@ impl EmbeddedFont {
             }
         }
 
-        let to_unicode = usage
+        let to_unicode: Vec<(u16, String)> = usage
             .glyphs
             .iter()
             // `.notdef` stands for whatever was missing; mapping it to the first missing
@@ -113,8 +116,9 @@ impl EmbeddedFont {
             cids,
             widths,
             outlines: font.outlines,
-            program,
-            to_unicode,
+            program_len: program.len(),
+            program: compress_to_vec_zlib(&program, FONT_FLATE_LEVEL),
+            to_unicode: compress_to_vec_zlib(&unicode_cmap(&to_unicode), FLATE_LEVEL),
             descriptor: DescriptorMetrics::new(&font.metrics, units_per_em),
         })
     }
@@ -132,7 +136,7 @@ impl EmbeddedFont {
     /// Size of the embedded font program before compression, for reports.
     #[cfg(test)]
     pub fn program_len(&self) -> usize {
-        self.program.len()
+        self.program_len
     }
 
     /// Writes the five objects of the font.
@@ -147,8 +151,7 @@ impl EmbeddedFont {
         self.write_cid_font(chunk, refs);
         self.write_descriptor(chunk, refs);
         self.write_program(chunk, refs.program);
-        let cmap = compress_to_vec_zlib(&self.unicode_cmap(), FLATE_LEVEL);
-        chunk.stream(refs.to_unicode, &cmap).filter(Filter::FlateDecode);
+        chunk.stream(refs.to_unicode, &self.to_unicode).filter(Filter::FlateDecode);
     }
 
     fn write_cid_font(&self, chunk: &mut Chunk, refs: &FontRefs) {
@@ -196,28 +199,28 @@ impl EmbeddedFont {
     }
 
     fn write_program(&self, chunk: &mut Chunk, id: Ref) {
-        let compressed = compress_to_vec_zlib(&self.program, FLATE_LEVEL);
-        let mut stream = chunk.stream(id, &compressed);
+        let mut stream = chunk.stream(id, &self.program);
         stream.filter(Filter::FlateDecode);
         match self.outlines {
             Outlines::Cff => {
                 stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
             }
             Outlines::TrueType => {
-                let len = i32::try_from(self.program.len()).unwrap_or(i32::MAX);
+                let len = i32::try_from(self.program_len).unwrap_or(i32::MAX);
                 stream.pair(Name(b"Length1"), len);
             }
         }
     }
+}
 
-    fn unicode_cmap(&self) -> Vec<u8> {
-        let info = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"UCS"), supplement: 0 };
-        let mut cmap = UnicodeCmap::<u16>::new(Name(b"Adobe-Identity-UCS"), info);
-        for (cid, text) in &self.to_unicode {
-            cmap.pair_with_multiple(*cid, text.chars());
-        }
-        cmap.finish().into_vec()
+/// The ToUnicode CMap of CID → text pairs, in CID order.
+fn unicode_cmap(to_unicode: &[(u16, String)]) -> Vec<u8> {
+    let info = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"UCS"), supplement: 0 };
+    let mut cmap = UnicodeCmap::<u16>::new(Name(b"Adobe-Identity-UCS"), info);
+    for (cid, text) in to_unicode {
+        cmap.pair_with_multiple(*cid, text.chars());
     }
+    cmap.finish().into_vec()
 }
 
 impl DescriptorMetrics {
