@@ -31,6 +31,18 @@ line = 1
 lines = 16
 "#;
 
+/// Typesets one article, `one`, in box `a` of `template`.
+fn set_one(dir: &std::path::Path, template: &str, article: &str) -> paiban::pipeline::Typeset {
+    write_edition(dir, template, "", &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"one\"\n")], &[("one", article)]);
+    typeset_edition(dir)
+}
+
+/// The grid row of a line's baseline, from the type area's first.
+fn grid_row(page: &paiban::frame::Page, y: paiban::units::Abs) -> i64 {
+    let grid = &page.layout.grid;
+    (y - grid.area.y - grid.baseline_offset).0 / grid.line_pitch.0
+}
+
 fn brief(headline: &str, body: &str) -> String {
     format!("+++\nheadline = \"{headline}\"\n+++\n{body}\n")
 }
@@ -104,14 +116,7 @@ fn fit_mode_shrinks_a_headline_onto_its_lines() {
     // The template's last table is box `a`: the fit settings join it.
     let template = format!("{TEMPLATE}headline_lines = 1\nheadline_min = \"小四\"\n");
     let article = brief("青溪市城区段水质稳定达标", "一二三四五六七八九十。");
-    write_edition(
-        dir.path(),
-        &template,
-        "",
-        &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"one\"\n")],
-        &[("one", &article)],
-    );
-    let set = typeset_edition(dir.path());
+    let set = set_one(dir.path(), &template, &article);
     let page = &set.document.pages[0];
     let headline: Vec<_> =
         page.layout.lines.iter().filter(|l| l.text.contains("青溪") || l.text.contains("达标")).collect();
@@ -132,24 +137,10 @@ fn spread_takes_a_short_story_down_to_the_box_bottom_on_the_grid() {
         "短稿",
         "一二三四五六七八九十一二三四五六。\n\n甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己。\n\n子丑寅卯辰巳午未申酉戌亥子丑。\n\n东南西北中。",
     );
-    write_edition(
-        dir.path(),
-        &template,
-        "",
-        &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"one\"\n")],
-        &[("one", &article)],
-    );
-    let set = typeset_edition(dir.path());
+    let set = set_one(dir.path(), &template, &article);
     assert!(set.diagnostics.is_empty(), "{:?}", set.diagnostics);
     let page = &set.document.pages[0];
-    let grid = &page.layout.grid;
-    let rows: Vec<i64> = page
-        .layout
-        .lines
-        .iter()
-        .filter(|l| l.on_grid)
-        .map(|l| (l.origin.y - grid.area.y - grid.baseline_offset).0 / grid.line_pitch.0)
-        .collect();
+    let rows: Vec<i64> = page.layout.lines.iter().filter(|l| l.on_grid).map(|l| grid_row(page, l.origin.y)).collect();
     assert_eq!(*rows.last().unwrap(), 15, "the story reaches the last row: {rows:?}");
     let blanks = rows.windows(2).filter(|w| w[1] - w[0] > 1).count();
     assert_eq!(blanks, 3, "blank lines between all three paragraph breaks: {rows:?}");
@@ -163,27 +154,24 @@ fn a_headline_may_span_only_some_columns_and_the_rest_start_at_the_top() {
     let template = template.replace("span = 2\nline = 1", "line = 1");
     let body = "一二三四五六七八九十".repeat(12) + "。";
     let article = brief("两栏题", &body);
-    write_edition(
-        dir.path(),
-        &template,
-        "",
-        &[(1, "[[page.box]]\nbox = \"a\"\narticle = \"one\"\n")],
-        &[("one", &article)],
-    );
-    let set = typeset_edition(dir.path());
+    let set = set_one(dir.path(), &template, &article);
     assert!(set.diagnostics.is_empty(), "{:?}", set.diagnostics);
     let page = &set.document.pages[0];
-    let grid = &page.layout.grid;
     let headline = page.layout.lines.iter().find(|l| l.text == "两栏题").unwrap();
     let frame = &page.layout.boxes[0];
     // Centred over the first two columns, not the box.
     let centre = headline.origin.x + headline.start + headline.width / 2;
     let two_columns = frame.columns[1].right() - frame.columns[0].x;
     assert!((centre - (frame.columns[0].x + two_columns / 2)).0.abs() < paiban::units::Abs::pt(1).0, "{headline:?}");
-    let row_of = |y: paiban::units::Abs| (y - grid.area.y - grid.baseline_offset).0 / grid.line_pitch.0;
     let first_in = |column: usize| {
         let x = frame.columns[column].x;
-        page.layout.lines.iter().filter(|l| l.on_grid && l.origin.x == x).map(|l| row_of(l.origin.y)).min().unwrap()
+        page.layout
+            .lines
+            .iter()
+            .filter(|l| l.on_grid && l.origin.x == x)
+            .map(|l| grid_row(page, l.origin.y))
+            .min()
+            .unwrap()
     };
     assert!(first_in(0) > 0 && first_in(1) > 0, "spanned columns start under the headline");
     assert_eq!(first_in(2), 0, "the third column starts at the top");
