@@ -203,3 +203,27 @@ fn a_photo_is_cropped_to_its_rows_or_shown_whole() {
         assert!(image.clip.height <= set.document.pages[0].layout.boxes[0].rect.height);
     }
 }
+
+#[test]
+fn text_goes_round_a_box_nested_in_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("images")).unwrap();
+    image::GrayImage::from_pixel(900, 600, image::Luma([60])).save(dir.path().join("images/p.png")).unwrap();
+    let template = format!("{TEMPLATE}\n[[box]]\nname = \"inset\"\ncolumn = 2\nspan = 1\nline = 6\nlines = 6\n");
+    let photo = "+++\nheadline = \"插图\"\n[photo]\nimage = \"images/p.png\"\ncaption = \"图。\"\n+++\n";
+    let story = brief("绕排", &("一二三四五六七八九十".repeat(13) + "。"));
+    let boxes = "[[page.box]]\nbox = \"a\"\narticle = \"story\"\n[[page.box]]\nbox = \"inset\"\narticle = \"photo\"\n";
+    write_edition(dir.path(), &template, "", &[(1, boxes)], &[("story", &story), ("photo", photo)]);
+    let set = typeset_edition(dir.path());
+    assert!(set.diagnostics.is_empty(), "{:?}", set.diagnostics);
+    let page = &set.document.pages[0];
+    let inset = page.layout.boxes.iter().find(|b| b.name == "inset").unwrap().rect;
+    let grid = &page.layout.grid;
+    for line in page.layout.lines.iter().filter(|l| l.box_index == Some(0) && l.on_grid) {
+        let (x0, x1) = (line.origin.x, line.origin.x + line.measure);
+        let (top, bottom) =
+            (line.origin.y - grid.baseline_offset, line.origin.y - grid.baseline_offset + grid.body_size);
+        let overlaps = x0 < inset.right() && x1 > inset.x && top < inset.bottom() && bottom > inset.y;
+        assert!(!overlaps, "`{}` runs under the nested box", line.text);
+    }
+}

@@ -119,6 +119,11 @@ impl<'a> BodyFlow<'a> {
                 }
                 continue;
             }
+            if covered(page, frame, column, row) {
+                // A box nested in this one (a photo set into a story): the text goes round it.
+                row += 1;
+                continue;
+            }
             let last_slot = has_next && column + 1 == columns && row + jump_rows >= rows;
             if self.kinds[self.block] == BlockKind::Section {
                 let align = match frame.subheads {
@@ -249,6 +254,25 @@ impl<'a> BodyFlow<'a> {
         }
         Some(Overset { block: self.block, offset, chars, lines })
     }
+}
+
+/// Whether another box of the page, set inside `frame`, covers grid row `row` of `column`.
+fn covered(page: &PageGeometry, frame: &BoxGeometry, column: usize, row: u32) -> bool {
+    let x0 = frame.columns[column];
+    let x1 = x0 + frame.column_width;
+    let top = page.line_top(frame.first_line + row);
+    let bottom = top + page.body_size;
+    let inside = |other: &BoxGeometry| {
+        other.outer != frame.outer
+            && other.outer.x >= frame.outer.x
+            && other.outer.right() <= frame.outer.right()
+            && other.outer.y >= frame.outer.y
+            && other.outer.bottom() <= frame.outer.bottom()
+    };
+    page.boxes.iter().filter(|b| inside(b)).any(|b| {
+        let gap = page.line_pitch - page.body_size;
+        b.outer.x < x1 && b.outer.right() > x0 && b.outer.y - gap < bottom && b.outer.bottom() + gap > top
+    })
 }
 
 /// Places lines on consecutive rows from `row`, at `x`.
