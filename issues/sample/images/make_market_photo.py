@@ -18,6 +18,8 @@ from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
+from photo_tools import clamp, noise_layer, add_signed
+
 W, H = 1600, 1100
 SEED = 20260418
 OUT = Path(__file__).resolve().parent / "qingxi-market.jpg"
@@ -34,10 +36,6 @@ FACADE = 6.3
 AWN_BACK, AWN_FRONT, AWN_HEM = 2.85, 2.4, 2.1   # awning heights: back edge, front rail, valance hem
 
 rng = random.Random(SEED)
-
-
-def clamp(v, lo=0, hi=255):
-    return max(lo, min(hi, int(v)))
 
 
 def P(x, y, z):
@@ -58,21 +56,6 @@ def quad(draw, pts, tone, z):
 def px(metres, z, least=1):
     """A length at depth z in whole pixels, at least `least`."""
     return max(least, int(round(metres * F / z)))
-
-
-def noise_layer(w, h, seed, amount):
-    """Gaussian-ish grain centred on 128 (sum of uniforms), deterministic."""
-    r = random.Random(seed)
-    a = r.randbytes(w * h)
-    b = r.randbytes(w * h)
-    data = bytes(clamp(128 + ((x + y) - 255) * amount / 255) for x, y in zip(a, b))
-    return Image.frombytes("L", (w, h), data)
-
-
-def add_signed(img, layer, strength=1.0):
-    """img + (layer - 128) * strength."""
-    lut = [clamp(128 + (v - 128) * strength) for v in range(256)]
-    return ImageChops.add(img, layer.point(lut), scale=1.0, offset=-128)
 
 
 def glow(img, points, radius, strength):
