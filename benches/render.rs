@@ -169,18 +169,27 @@ fn generate(root: &Path, dir: &Path, pages: usize) {
         for entry in page.get_mut("box").and_then(|b| b.as_array_mut()).into_iter().flatten() {
             let Some(slot) = entry.as_table_mut() else { continue };
             for key in ["article", "then"] {
-                if let Some(article) = slot.get(key).and_then(|a| a.as_str()).map(str::to_string) {
-                    let copy = format!("{article}-{group}");
-                    let from = sample.join("articles").join(format!("{article}.md"));
-                    std::fs::copy(&from, dir.join("articles").join(format!("{copy}.md"))).expect("copy article");
-                    slot.insert(key.into(), toml::Value::String(copy));
+                if let Some(article) = slot.get_mut(key) {
+                    copy_article(&sample, dir, article, group);
                 }
+            }
+            for article in slot.get_mut("articles").and_then(|a| a.as_array_mut()).into_iter().flatten() {
+                copy_article(&sample, dir, article, group);
             }
         }
         out_pages.push(toml::Value::Table(page));
     }
     edition.insert("page".into(), toml::Value::Array(out_pages));
     std::fs::write(dir.join("edition.toml"), toml::to_string(&edition).expect("edition serialises")).expect("write");
+}
+
+/// Copies the sample article `name` to `dir` as the group's own copy and renames the reference.
+fn copy_article(sample: &Path, dir: &Path, name: &mut toml::Value, group: usize) {
+    let Some(article) = name.as_str() else { return };
+    let copy = format!("{article}-{group}");
+    let from = sample.join("articles").join(format!("{article}.md"));
+    std::fs::copy(&from, dir.join("articles").join(format!("{copy}.md"))).expect("copy article");
+    *name = toml::Value::String(copy);
 }
 
 fn copy_dir(from: &Path, to: &Path) {
