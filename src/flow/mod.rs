@@ -85,54 +85,65 @@ fn bottom_row(layout: &PartLayout, page: &PageGeometry, frame: &BoxGeometry) -> 
     rows.max().unwrap_or(0)
 }
 
-/// Vertical justification: when the story ends in this box with lines to spare, the most
-/// blank lines over its paragraph breaks that still let it end here.
-fn spread<'g>(body: &BodyFlow, full: Region<'g>) -> Region<'g> {
-    let fits = |blanks: u32| {
-        let mut trial = body.clone();
-        trial.fill(&Region { spread: Spread { blanks, breaks: body.breaks() }, ..full }, &mut Vec::new());
-        trial.is_done()
-    };
-    if !fits(0) {
-        return full;
+/// A trial fill of `region` from where `body` stands: the body as it would be after, and the
+/// lines it would place.
+fn trial_fill<'a>(body: &BodyFlow<'a>, region: &Region) -> (BodyFlow<'a>, Vec<PlacedLine>) {
+    let mut trial = body.clone();
+    let mut placed = Vec::new();
+    trial.fill(region, &mut placed);
+    (trial, placed)
+}
+
+/// Vertical justification: when the story ends in this box with lines to spare, fills it
+/// with the most blank lines over its paragraph breaks that still let it end here; else
+/// fills the whole box plainly. Returns the fill taken, not repeating the winning trial.
+fn fill_spread<'a>(body: &BodyFlow<'a>, full: Region) -> (BodyFlow<'a>, Vec<PlacedLine>) {
+    let with_blanks = |blanks: u32| Region { spread: Spread { blanks, breaks: body.breaks() }, ..full };
+    let plain = trial_fill(body, &with_blanks(0));
+    if !plain.0.is_done() {
+        return plain;
     }
+    let mut best = plain;
     let (mut low, mut high) = (0, if body.breaks() == 0 { 0 } else { full.rows });
     while low < high {
         let mid = (low + high).div_ceil(2);
-        if fits(mid) { low = mid } else { high = mid - 1 }
+        let trial = trial_fill(body, &with_blanks(mid));
+        if trial.0.is_done() {
+            (low, best) = (mid, trial);
+        } else {
+            high = mid - 1;
+        }
     }
-    Region { spread: Spread { blanks: low, breaks: body.breaks() }, ..full }
+    best
 }
 
-/// R18: when the story ends in this box, the fewest rows per column that still hold it, so
-/// its columns come out even (the last at most a line short); else the whole box.
-fn balanced<'g>(body: &BodyFlow, full: Region<'g>) -> Region<'g> {
-    let mut trial = body.clone();
-    let mut placed = Vec::new();
-    trial.fill(&full, &mut placed);
+/// R18: when the story ends in this box, fills the fewest rows per column that still hold it,
+/// so its columns come out even (the last at most a line short); else the whole box. Returns
+/// the fill taken, not repeating the winning trial.
+fn fill_balanced<'a>(body: &BodyFlow<'a>, full: Region) -> (BodyFlow<'a>, Vec<PlacedLine>) {
+    let whole = trial_fill(body, &full);
     let columns = full.frame.columns.len() as u32;
-    if !trial.is_done() || columns < 2 {
-        return full;
+    if !whole.0.is_done() || columns < 2 {
+        return whole;
     }
     // One row per line, and the blank row over each section subhead: the rows needed if the
     // columns shared them evenly. Column breaks can only add to that, so search upwards.
     let rows_of = |l: &PlacedLine| match l.text {
-        TextRef::Body(b) if trial.is_section(b) => 2,
+        TextRef::Body(b) if whole.0.is_section(b) => 2,
         TextRef::Body(_) => 1,
         // Jump lines share their row with text.
         _ => 0,
     };
-    let needed: u32 = placed.iter().map(rows_of).sum();
+    let needed: u32 = whole.1.iter().map(rows_of).sum();
     let mut rows = (full.first_row + needed.div_ceil(columns)).min(full.rows);
     while rows < full.rows {
-        let mut attempt = body.clone();
-        attempt.fill(&Region { rows, ..full }, &mut Vec::new());
-        if attempt.is_done() {
-            break;
+        let attempt = trial_fill(body, &Region { rows, ..full });
+        if attempt.0.is_done() {
+            return attempt;
         }
         rows += 1;
     }
-    Region { rows, ..full }
+    whole
 }
 
 /// Lays a story out through its chain of boxes. Its first box is used from grid row
@@ -171,8 +182,9 @@ pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage], star
             rows: frame.lines,
             spread: Spread::default(),
         };
-        let region = if frame.spread { spread(&body, full) } else { balanced(&body, full) };
-        body.fill(&region, &mut layout.lines);
+        let (after, lines) = if frame.spread { fill_spread(&body, full) } else { fill_balanced(&body, full) };
+        body = after;
+        layout.lines.extend(lines);
         layout.bottom_row = bottom_row(&layout, &page.geometry, frame).max(first_row);
         parts.push(layout);
     }
