@@ -30,6 +30,7 @@ use crate::model::{PdfX, PrintSettings};
 use crate::units::Abs;
 use collect::Usage;
 use content::PageContent;
+pub use font::FontStreams;
 use font::{EmbeddedFont, FontRefs};
 use marks::Sheet;
 
@@ -59,29 +60,51 @@ pub struct PdfOptions {
 /// The error is a sentence for a diagnostic: a run names a font the book does not have, or a
 /// font could not be subset (it names the font file).
 pub fn write_pdf(doc: &Document, book: &FontBook, options: &PdfOptions) -> Result<Vec<u8>, String> {
-    write_embedded(doc, &embed_fonts(doc, book)?, options)
-}
-
-/// The fonts of a document subset and compressed, ready for [`write_embedded`]: the first
-/// half of [`write_pdf`], apart so that its cost can be measured on its own.
-pub struct Embedding<'a> {
-    usage: Usage<'a>,
-    fonts: Vec<EmbeddedFont>,
-}
-
-/// Finds the glyphs and images `doc` uses and subsets each face once. The error is as for
-/// [`write_pdf`].
-pub fn embed_fonts<'a>(doc: &Document, book: &'a FontBook) -> Result<Embedding<'a>, String> {
     let usage = Usage::of(doc, book)?;
-    // Faces are subset and compressed in parallel; `collect` keeps them in usage order.
-    let fonts: Vec<EmbeddedFont> = usage.fonts.par_iter().map(EmbeddedFont::subset).collect::<Result<_, _>>()?;
-    Ok(Embedding { usage, fonts })
+    let fonts: Vec<EmbeddedFont> = usage.fonts.iter().map(EmbeddedFont::new).collect::<Result<_, _>>()?;
+    // Painting needs only the CIDs, so the pages are painted while the faces are subset: the
+    // body face alone takes about as long as painting every page of an edition.
+    let (streams, painted) = rayon::join(|| font_streams(&usage), || paint_pages(doc, &usage, &fonts, &options.print));
+    Ok(write_objects(doc, &usage, &fonts, &streams?, &painted, options))
 }
 
-/// Writes `doc` as a PDF with the fonts of `embedding`, which must have been made from `doc`:
-/// the second half of [`write_pdf`].
-pub fn write_embedded(doc: &Document, embedding: &Embedding, options: &PdfOptions) -> Result<Vec<u8>, String> {
-    let Embedding { usage, fonts } = embedding;
+/// Subsets every face `doc` shows text in and compresses the programs: the part of
+/// [`write_pdf`] that overlaps with painting, apart so that its cost can be measured alone.
+pub fn subset_fonts(doc: &Document, book: &FontBook) -> Result<Vec<FontStreams>, String> {
+    font_streams(&Usage::of(doc, book)?)
+}
+
+/// Each face subset and compressed, in parallel; `collect` keeps them in usage order.
+fn font_streams(usage: &Usage) -> Result<Vec<FontStreams>, String> {
+    usage.fonts.par_iter().map(FontStreams::of).collect()
+}
+
+/// Every page's content stream, painted and compressed in parallel, in page order.
+fn paint_pages(
+    doc: &Document,
+    usage: &Usage,
+    fonts: &[EmbeddedFont],
+    print: &PrintSettings,
+) -> Vec<(Sheet, PageContent)> {
+    doc.pages
+        .par_iter()
+        .map(|page| {
+            let sheet = Sheet::of(page, print.marks);
+            let content = content::paint_page(page, &sheet, usage, fonts, print.ink_limit);
+            (sheet, content)
+        })
+        .collect()
+}
+
+/// Writes the document's objects in order: catalog, pages, fonts, images, profile, metadata.
+fn write_objects(
+    doc: &Document,
+    usage: &Usage,
+    fonts: &[EmbeddedFont],
+    streams: &[FontStreams],
+    painted: &[(Sheet, PageContent)],
+    options: &PdfOptions,
+) -> Vec<u8> {
     let print = &options.print;
     let profile = print.intent.profile.as_ref();
     let mut refs = ObjectRefs::allocate(doc.pages.len(), fonts.len(), usage.images.len());
@@ -105,21 +128,11 @@ pub fn write_embedded(doc: &Document, embedding: &Embedding, options: &PdfOption
         .kids(refs.pages.iter().map(|p| p.page))
         .count(i32::try_from(doc.pages.len()).unwrap_or(i32::MAX));
     info::write_info(&mut pdf, refs.info, &doc.title, options);
-    // Pages are painted (and their streams compressed) in parallel, then written in order.
-    let painted: Vec<(Sheet, PageContent)> = doc
-        .pages
-        .par_iter()
-        .map(|page| {
-            let sheet = Sheet::of(page, print.marks);
-            let content = content::paint_page(page, &sheet, usage, fonts, print.ink_limit);
-            (sheet, content)
-        })
-        .collect();
-    for ((page, (sheet, content)), page_refs) in doc.pages.iter().zip(&painted).zip(&refs.pages) {
+    for ((page, (sheet, content)), page_refs) in doc.pages.iter().zip(painted).zip(&refs.pages) {
         write_page(&mut pdf, page, sheet, content, page_refs, &refs);
     }
-    for (font, font_refs) in fonts.iter().zip(&refs.fonts) {
-        font.write(&mut pdf, font_refs);
+    for ((font, streams), font_refs) in fonts.iter().zip(streams).zip(&refs.fonts) {
+        font.write(&mut pdf, font_refs, streams);
     }
     for (raster, &id) in usage.images.iter().zip(&refs.images) {
         xobject::write_image(&mut pdf, id, raster);
@@ -137,7 +150,7 @@ pub fn write_embedded(doc: &Document, embedding: &Embedding, options: &PdfOption
     // The /ID hashes every object written so far, so it changes exactly when the content does.
     let file_id = id::file_id(pdf.as_bytes()).to_vec();
     pdf.set_file_id((file_id.clone(), file_id));
-    Ok(pdf.finish())
+    pdf.finish()
 }
 
 /// The object numbers of a document, handed out before anything is written so that objects

@@ -34,24 +34,30 @@ const MAX_UTF16_UNITS: usize = 256;
 /// Identity ordering, as every subset from `subsetter` is CID-keyed with CID = new glyph id.
 const IDENTITY: SystemInfo<'static> = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
 
-/// One subset face, ready to be painted with and written.
+/// One face as the document embeds it: what the painter needs (each glyph's CID and width)
+/// and what the font's dictionaries say. Its streams are made apart ([`FontStreams`]), so
+/// that the pages can be painted while the face is being subset.
 pub(super) struct EmbeddedFont {
-    /// Original glyph id → CID (the glyph id in the subset).
-    cids: BTreeMap<u16, u16>,
+    /// Original glyph id → CID (the glyph id in the subset), 0 for glyphs not embedded.
+    cids: Vec<u16>,
     /// Advance of each CID (indexed by CID) in millionths of an em, as written to /W.
     widths: Vec<i64>,
     /// "ABCDEF+PostScriptName".
     base_font: String,
     outlines: Outlines,
+    /// Vertical metrics, already in 1000-per-em units: ascent, descent, cap height, bbox.
+    descriptor: DescriptorMetrics,
+}
+
+/// One face's streams: the subset font program and the ToUnicode CMap, compressed.
+pub struct FontStreams {
     /// Length of the uncompressed font program: the whole subset (TrueType) or its bare
     /// `CFF ` table.
     program_len: usize,
-    /// The font program, Flate-compressed (here, so that faces compress in parallel).
+    /// The font program, Flate-compressed.
     program: Vec<u8>,
     /// The ToUnicode CMap, Flate-compressed.
     to_unicode: Vec<u8>,
-    /// Vertical metrics, already in 1000-per-em units: ascent, descent, cap height, bbox.
-    descriptor: DescriptorMetrics,
 }
 
 /// The object ids of one embedded font.
@@ -71,61 +77,48 @@ struct DescriptorMetrics {
     bbox: Rect,
 }
 
+/// `.notdef` first (CID 0), then the glyph ids the document shows in ascending order, so that
+/// the CIDs depend only on the set of glyphs, not on the order of use.
+fn glyph_remapper(usage: &FontUse) -> GlyphRemapper {
+    let mut remapper = GlyphRemapper::new();
+    for &gid in usage.glyphs.keys() {
+        remapper.remap(gid);
+    }
+    remapper
+}
+
 impl EmbeddedFont {
-    /// Subsets the face to the glyphs it shows. The error is a sentence naming the font file.
-    pub fn subset(usage: &FontUse) -> Result<EmbeddedFont, String> {
+    /// The CIDs, widths and name of the face's subset. The error is a sentence naming the
+    /// font file.
+    pub fn new(usage: &FontUse) -> Result<EmbeddedFont, String> {
         let font = usage.font;
         let face = parse_face(font)?;
         let units_per_em = i64::from(face.units_per_em().max(1));
-
-        // `.notdef` first (GlyphRemapper::new holds it as CID 0), then glyph ids in ascending
-        // order, so that the CIDs depend only on the set of glyphs, not on the order of use.
-        let mut remapper = GlyphRemapper::new();
-        let mut cids = BTreeMap::from([(0, 0)]);
-        for &gid in usage.glyphs.keys() {
-            cids.insert(gid, remapper.remap(gid));
-        }
-
-        let subset = subsetter::subset(&font.data, font.index, &remapper)
-            .map_err(|e| format!("cannot subset font `{}` for the PDF: {e}", font.path.display()))?;
-        let program = match font.outlines {
-            Outlines::TrueType => subset,
-            Outlines::Cff => bare_cff(&subset)
-                .ok_or_else(|| format!("the subset of font `{}` has no CFF table", font.path.display()))?,
-        };
-
-        let mut widths = vec![0; cids.len()];
-        for (&gid, &cid) in &cids {
+        let remapper = glyph_remapper(usage);
+        let mut cids = vec![0; usize::from(usage.glyph_count)];
+        let mut widths = vec![0; usize::from(remapper.num_gids())];
+        for &gid in std::iter::once(&0).chain(usage.glyphs.keys()) {
+            let Some(cid) = remapper.get(gid) else { continue };
+            if let Some(slot) = cids.get_mut(usize::from(gid)) {
+                *slot = cid;
+            }
             let advance = face.glyph_hor_advance(ttf_parser::GlyphId(gid)).unwrap_or(0);
             if let Some(slot) = widths.get_mut(usize::from(cid)) {
                 *slot = div_round(i64::from(advance) * MICRO_PER_EM, units_per_em);
             }
         }
-
-        let to_unicode: Vec<(u16, String)> = usage
-            .glyphs
-            .iter()
-            // `.notdef` stands for whatever was missing; mapping it to the first missing
-            // character would extract every other missing one as that character.
-            .filter(|(gid, text)| **gid != 0 && !text.is_empty())
-            .filter_map(|(gid, text)| Some((*cids.get(gid)?, clip_text(text))))
-            .collect();
-
         Ok(EmbeddedFont {
-            base_font: base_font(usage, &cids),
+            base_font: base_font(usage),
             cids,
             widths,
             outlines: font.outlines,
-            program_len: program.len(),
-            program: compress_to_vec_zlib(&program, FONT_FLATE_LEVEL),
-            to_unicode: compress_to_vec_zlib(&unicode_cmap(&to_unicode), FLATE_LEVEL),
             descriptor: DescriptorMetrics::new(&font.metrics, units_per_em),
         })
     }
 
     /// The CID of an original glyph id; `.notdef` for anything not collected.
     pub fn cid(&self, gid: u16) -> u16 {
-        self.cids.get(&gid).copied().unwrap_or(0)
+        self.cids.get(usize::from(gid)).copied().unwrap_or(0)
     }
 
     /// The advance of a CID in millionths of an em, exactly as /W says.
@@ -133,14 +126,8 @@ impl EmbeddedFont {
         self.widths.get(usize::from(cid)).copied().unwrap_or(0)
     }
 
-    /// Size of the embedded font program before compression, for reports.
-    #[cfg(test)]
-    pub fn program_len(&self) -> usize {
-        self.program_len
-    }
-
-    /// Writes the five objects of the font.
-    pub fn write(&self, chunk: &mut Chunk, refs: &FontRefs) {
+    /// Writes the five objects of the font, with its streams.
+    pub fn write(&self, chunk: &mut Chunk, refs: &FontRefs, streams: &FontStreams) {
         let base_font = Name(self.base_font.as_bytes());
         chunk
             .type0_font(refs.type0)
@@ -150,8 +137,8 @@ impl EmbeddedFont {
             .to_unicode(refs.to_unicode);
         self.write_cid_font(chunk, refs);
         self.write_descriptor(chunk, refs);
-        self.write_program(chunk, refs.program);
-        chunk.stream(refs.to_unicode, &self.to_unicode).filter(Filter::FlateDecode);
+        streams.write_program(chunk, refs.program, self.outlines);
+        chunk.stream(refs.to_unicode, &streams.to_unicode).filter(Filter::FlateDecode);
     }
 
     fn write_cid_font(&self, chunk: &mut Chunk, refs: &FontRefs) {
@@ -197,11 +184,46 @@ impl EmbeddedFont {
             Outlines::TrueType => descriptor.font_file2(refs.program),
         };
     }
+}
 
-    fn write_program(&self, chunk: &mut Chunk, id: Ref) {
+impl FontStreams {
+    /// Subsets the face to the glyphs the document shows and compresses the program and its
+    /// ToUnicode CMap. The error is a sentence naming the font file.
+    pub(super) fn of(usage: &FontUse) -> Result<FontStreams, String> {
+        let font = usage.font;
+        let remapper = glyph_remapper(usage);
+        let subset = subsetter::subset(&font.data, font.index, &remapper)
+            .map_err(|e| format!("cannot subset font `{}` for the PDF: {e}", font.path.display()))?;
+        let program = match font.outlines {
+            Outlines::TrueType => subset,
+            Outlines::Cff => bare_cff(&subset)
+                .ok_or_else(|| format!("the subset of font `{}` has no CFF table", font.path.display()))?,
+        };
+        let to_unicode: Vec<(u16, String)> = usage
+            .glyphs
+            .iter()
+            // `.notdef` stands for whatever was missing; mapping it to the first missing
+            // character would extract every other missing one as that character.
+            .filter(|(gid, text)| **gid != 0 && !text.is_empty())
+            .filter_map(|(gid, text)| Some((remapper.get(*gid)?, clip_text(text))))
+            .collect();
+        Ok(FontStreams {
+            program_len: program.len(),
+            program: compress_to_vec_zlib(&program, FONT_FLATE_LEVEL),
+            to_unicode: compress_to_vec_zlib(&unicode_cmap(&to_unicode), FLATE_LEVEL),
+        })
+    }
+
+    /// Size of the embedded font program before compression, for reports.
+    #[cfg(test)]
+    pub fn program_len(&self) -> usize {
+        self.program_len
+    }
+
+    fn write_program(&self, chunk: &mut Chunk, id: Ref, outlines: Outlines) {
         let mut stream = chunk.stream(id, &self.program);
         stream.filter(Filter::FlateDecode);
-        match self.outlines {
+        match outlines {
             Outlines::Cff => {
                 stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
             }
@@ -251,13 +273,13 @@ fn bare_cff(otf: &[u8]) -> Option<Vec<u8>> {
 /// "ABCDEF+PostScriptName": the six-letter subset tag (PDF 1.4 §5.5.3) is a hash of the face
 /// and the glyph set, so the same subset always gets the same name and different subsets of
 /// one face in different documents are told apart.
-fn base_font(usage: &FontUse, cids: &BTreeMap<u16, u16>) -> String {
+fn base_font(usage: &FontUse) -> String {
     let font = usage.font;
     let mut hash = Fnv64::new();
     hash.write(font.postscript_name.as_bytes());
     hash.write(&font.index.to_be_bytes());
     hash.write(&(font.data.len() as u64).to_be_bytes());
-    for gid in cids.keys() {
+    for gid in std::iter::once(&0).chain(usage.glyphs.keys().filter(|&&gid| gid != 0)) {
         hash.write(&gid.to_be_bytes());
     }
     let mut value = hash.value();

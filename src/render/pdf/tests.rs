@@ -188,8 +188,8 @@ fn tags_and_cids_depend_on_the_glyph_set_only() {
     let book = book();
     let doc = document(&book);
     let usage = Usage::of(&doc, &book).unwrap();
-    let song = EmbeddedFont::subset(&usage.fonts[0]).unwrap();
-    let again = EmbeddedFont::subset(&usage.fonts[0]).unwrap();
+    let song = EmbeddedFont::new(&usage.fonts[0]).unwrap();
+    let again = EmbeddedFont::new(&usage.fonts[0]).unwrap();
     let face = book.font(FontId(0)).face();
     let zhong = face.glyph_index('中').unwrap().0;
     assert_eq!(song.cid(zhong), again.cid(zhong));
@@ -198,9 +198,8 @@ fn tags_and_cids_depend_on_the_glyph_set_only() {
     assert_eq!(song.advance(song.cid(zhong)), 1_000_000);
     // Glyphs the document does not use map to .notdef.
     assert_eq!(song.cid(face.glyph_index('龘').map_or(9000, |g| g.0)), 0);
-    eprintln!("song subset: {} bytes uncompressed", song.program_len());
-    let kai = EmbeddedFont::subset(&usage.fonts[1]).unwrap();
-    eprintln!("kai subset: {} bytes uncompressed", kai.program_len());
+    eprintln!("song subset: {} bytes uncompressed", FontStreams::of(&usage.fonts[0]).unwrap().program_len());
+    eprintln!("kai subset: {} bytes uncompressed", FontStreams::of(&usage.fonts[1]).unwrap().program_len());
 }
 
 #[test]
@@ -237,7 +236,7 @@ fn tj_adjustments_follow_the_glyph_positions() {
     let book = book();
     let usage_doc = document(&book);
     let usage = Usage::of(&usage_doc, &book).unwrap();
-    let font = EmbeddedFont::subset(&usage.fonts[0]).unwrap();
+    let font = EmbeddedFont::new(&usage.fonts[0]).unwrap();
     let tracked = run(&book, FontId(0), "中文排", Abs::pt(10), pt(0, 0), Abs::pt(1));
     let parts = tj_parts(&tracked.glyphs, tracked.size, &font);
     // Each glyph after the first needs +1 pt at 10 pt: 100 thousandths, pushed right (negative).
