@@ -35,16 +35,16 @@ pub(super) struct FontUse<'a> {
 impl<'a> Usage<'a> {
     /// Walks every page. The error names a run's font the book does not have.
     pub fn of(doc: &Document, book: &'a FontBook) -> Result<Usage<'a>, String> {
-        let mut fonts: BTreeMap<FontId, FontUse<'a>> = BTreeMap::new();
+        let mut fonts: BTreeMap<FontId, Collector<'a>> = BTreeMap::new();
         let mut images: Vec<Arc<Raster>> = Vec::new();
         for item in doc.pages.iter().flat_map(|page| &page.items) {
             match item {
                 Item::Text(run) if shows_glyphs(run) => {
-                    let usage = match fonts.entry(run.font) {
+                    let collector = match fonts.entry(run.font) {
                         Entry::Occupied(known) => known.into_mut(),
-                        Entry::Vacant(new) => new.insert(FontUse::new(book, run.font)?),
+                        Entry::Vacant(new) => new.insert(Collector::new(book, run.font)?),
                     };
-                    usage.add_run(run);
+                    collector.add_run(run);
                 }
                 Item::Image(image) if shows_image(image) && image_index(&images, &image.raster).is_none() => {
                     images.push(image.raster.clone());
@@ -52,7 +52,7 @@ impl<'a> Usage<'a> {
                 _ => {}
             }
         }
-        Ok(Usage { fonts: fonts.into_values().collect(), images })
+        Ok(Usage { fonts: fonts.into_values().map(Collector::finish).collect(), images })
     }
 
     /// The position of `id` in [`Usage::fonts`].
@@ -66,23 +66,51 @@ impl<'a> Usage<'a> {
     }
 }
 
-impl<'a> FontUse<'a> {
-    fn new(book: &'a FontBook, id: FontId) -> Result<FontUse<'a>, String> {
+/// One face's glyphs as the pages are walked: a slot per glyph id of the face, so that the
+/// hundreds of thousands of glyphs of an edition cost an array lookup each.
+struct Collector<'a> {
+    font: &'a Font,
+    id: FontId,
+    glyph_count: u16,
+    /// Per glyph id (`.notdef` for any out of range): 0 when not seen, else 1 + its index in
+    /// `texts`.
+    slots: Vec<u32>,
+    /// Each glyph seen, with its text so far.
+    texts: Vec<(u16, String)>,
+}
+
+impl<'a> Collector<'a> {
+    fn new(book: &'a FontBook, id: FontId) -> Result<Collector<'a>, String> {
         let font = font_of(book, id)?;
         let glyph_count = parse_face(font)?.number_of_glyphs();
-        Ok(FontUse { id, font, glyph_count, glyphs: BTreeMap::new() })
+        let slots = vec![0; usize::from(glyph_count).max(1)];
+        Ok(Collector { font, id, glyph_count, slots, texts: Vec::new() })
     }
 
     fn add_run(&mut self, run: &TextRun) {
         for glyph in &run.glyphs {
             let id = checked_glyph(glyph.id, self.glyph_count);
-            let text = run.text.get(glyph.text.clone()).unwrap_or("");
-            let known = self.glyphs.entry(id).or_default();
+            let slot = &mut self.slots[usize::from(id)];
+            if *slot == 0 {
+                self.texts.push((id, String::new()));
+                *slot = self.texts.len() as u32;
+            }
+            let slot = *slot as usize - 1;
             // ToUnicode takes the first text seen in document order (deterministic), and an
             // empty range (a cluster's second glyph) never overrides a real one.
+            let known = &mut self.texts[slot].1;
             if known.is_empty() {
-                known.push_str(text);
+                known.push_str(run.text.get(glyph.text.clone()).unwrap_or(""));
             }
+        }
+    }
+
+    fn finish(self) -> FontUse<'a> {
+        FontUse {
+            id: self.id,
+            font: self.font,
+            glyph_count: self.glyph_count,
+            glyphs: self.texts.into_iter().collect(),
         }
     }
 }
