@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
@@ -145,11 +146,22 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
     let mut stories = Vec::new();
     let mut sources = TextSources::new();
     let mut diagnostics = Vec::new();
-    for slug in &order {
-        let chain = &placements[slug];
-        let article_file = article_path(dir, slug, at(chain[0].span.clone()), &articles)?;
-        let context = StoryContext { spec: &spec, order: &order, sources: &mut sources, warnings: &mut diagnostics };
-        stories.push(load_story(dir, &article_file, slug, chain, &pages, context)?);
+    // Articles (and their photos) are read and parsed in parallel, then taken in edition order:
+    // the first problem in that order is the one reported, as when reading one by one.
+    let context = StoryContext { spec: &spec, order: &order, pages: &pages };
+    let loaded: Vec<Loaded<LoadedStory>> = order
+        .par_iter()
+        .map(|slug| {
+            let chain = &placements[slug];
+            let article_file = article_path(dir, slug, at(chain[0].span.clone()), &articles)?;
+            load_story(dir, &article_file, slug, chain, &context)
+        })
+        .collect();
+    for article in loaded {
+        let LoadedStory { story, sources: story_sources, warnings } = article?;
+        stories.push(story);
+        sources.extend(story_sources);
+        diagnostics.extend(warnings);
     }
     for (slug, primary, part, span) in &stand_ins {
         if placements.contains_key(slug) || stand_ins.iter().filter(|s| &s.0 == slug).count() > 1 {
@@ -158,14 +170,17 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
                 format!("`{slug}` is placed elsewhere too: a stand-in may fill one box only"),
             ));
         }
-        let story = order.iter().position(|s| s == primary).expect("placed above");
+        let primary_story = order.iter().position(|s| s == primary).expect("placed above");
         let box_of = &placements[primary][*part];
         let chain = [Placement { page: box_of.page, box_index: box_of.box_index, span: span.clone(), below: None }];
         let article_file = article_path(dir, slug, at(span.clone()), &articles)?;
-        let context = StoryContext { spec: &spec, order: &order, sources: &mut sources, warnings: &mut diagnostics };
-        let mut loaded = load_story(dir, &article_file, slug, &chain, &pages, context)?;
-        loaded.stands_in_for = Some(StandIn { story, part: *part });
-        stories.push(loaded);
+        let context = StoryContext { spec: &spec, order: &order, pages: &pages };
+        let LoadedStory { mut story, sources: story_sources, warnings } =
+            load_story(dir, &article_file, slug, &chain, &context)?;
+        story.stands_in_for = Some(StandIn { story: primary_story, part: *part });
+        stories.push(story);
+        sources.extend(story_sources);
+        diagnostics.extend(warnings);
         order.push(slug.clone());
     }
     let (faces, roles) = resolve_fonts(dir, &spec, &source, &file, options)?;
@@ -420,8 +435,14 @@ fn unknown_role(name: &str) -> String {
 struct StoryContext<'a> {
     spec: &'a EditionFile,
     order: &'a [String],
-    sources: &'a mut TextSources,
-    warnings: &'a mut Vec<Diagnostic>,
+    pages: &'a [EditionPage],
+}
+
+/// One article read: its story, where its paragraphs came from, and what was cleaned in it.
+struct LoadedStory {
+    story: Story,
+    sources: TextSources,
+    warnings: Vec<Diagnostic>,
 }
 
 /// Where `part` (a slice of `whole`) starts in it.
@@ -429,14 +450,9 @@ fn offset_in(whole: &str, part: &str) -> usize {
     (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize).min(whole.len())
 }
 
-fn load_story(
-    dir: &Path,
-    file: &Path,
-    slug: &str,
-    chain: &[Placement],
-    pages: &[EditionPage],
-    context: StoryContext,
-) -> Loaded<Story> {
+fn load_story(dir: &Path, file: &Path, slug: &str, chain: &[Placement], context: &StoryContext) -> Loaded<LoadedStory> {
+    let pages = context.pages;
+    let (mut sources, mut warnings) = (TextSources::new(), Vec::new());
     let source = read_text(file, None)?;
     if source.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Diagnostic::error(Location::file(file), "the article is empty")
@@ -449,7 +465,7 @@ fn load_story(
     let front_start = offset_in(&source, front_source);
     let mut front: FrontMatter = parse_toml(file, &source, front_start..front_start + front_source.len())?;
     let front_range = front_start..front_start + front_source.len();
-    clean_front_matter(&mut front, file, &source, front_range, context.warnings);
+    clean_front_matter(&mut front, file, &source, front_range, &mut warnings);
     let body_start = offset_in(&source, body);
     let body_line = source[..body_start].matches('\n').count() + 1;
     let first = &chain[0];
@@ -458,8 +474,8 @@ fn load_story(
     let head = head_blocks(&front, &size);
     let body_size = pages[first.page].geometry.body_size;
     let parsed = parse_body(body, body_line);
-    report_cleanings(file, &parsed, body_start, context.warnings);
-    let blocks = body_blocks(&front, parsed, body_size, &size, file, body_start, context.sources);
+    report_cleanings(file, &parsed, body_start, &mut warnings);
+    let blocks = body_blocks(&front, parsed, body_size, &size, file, body_start, &mut sources);
     let photo = match &front.photo {
         Some(spec) => {
             let named = front_source.find(spec.image.as_str()).map(|i| front_start + i);
@@ -474,7 +490,7 @@ fn load_story(
             .with_hint("write its text after the closing `+++`, or give it a [photo]"));
     }
     let parts = chain_parts(&front, chain, pages, context.spec, context.order);
-    Ok(Story {
+    let story = Story {
         slug: slug.to_string(),
         file: file.to_path_buf(),
         head,
@@ -482,7 +498,8 @@ fn load_story(
         body: blocks,
         parts,
         stands_in_for: None,
-    })
+    };
+    Ok(LoadedStory { story, sources, warnings })
 }
 
 fn head_blocks(front: &FrontMatter, size: &impl Fn(Role) -> Abs) -> Vec<Block> {
