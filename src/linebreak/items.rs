@@ -68,8 +68,9 @@ pub struct Items {
 /// Builds the items of a shaped paragraph under the publication's composition settings.
 pub fn build_items(text: &str, shaped: &ShapedText, settings: &Composition) -> Items {
     let allowed = break_opportunities(text, settings);
-    let mut items: Vec<Item> = Vec::new();
-    let mut gaps: Vec<Gap> = Vec::new();
+    // At most an item and a gap per glyph; in Chinese text, about that many.
+    let mut items: Vec<Item> = Vec::with_capacity(shaped.glyphs.len());
+    let mut gaps: Vec<Gap> = Vec::with_capacity(shaped.glyphs.len());
     let mut pending_space: Option<Abs> = None;
     for cluster in clusters(shaped) {
         let glyphs = &shaped.glyphs[cluster.clone()];

@@ -71,6 +71,8 @@ pub struct Shaper<'a> {
     plans: HashMap<(FontId, bool, Forms), ShapePlan>,
     halves: HashMap<(FontId, char), Option<(i32, i32)>>,
     fullwidth_ascii: bool,
+    /// rustybuzz's buffer from the last run, kept for the next (its memory is reused).
+    spare: Option<UnicodeBuffer>,
 }
 
 impl<'a> Shaper<'a> {
@@ -81,7 +83,7 @@ impl<'a> Shaper<'a> {
             .fonts()
             .map(|(_, font)| Face::from_slice(&font.data, font.index).expect("font checked when loaded"))
             .collect();
-        Shaper { book, faces, plans: HashMap::new(), halves: HashMap::new(), fullwidth_ascii }
+        Shaper { book, faces, plans: HashMap::new(), halves: HashMap::new(), fullwidth_ascii, spare: None }
     }
 
     /// Shapes a whole styled text.
@@ -96,7 +98,9 @@ impl<'a> Shaper<'a> {
     }
 
     fn shape_forms(&mut self, styled: &StyledText, vertical: bool) -> ShapedText {
-        let mut out = ShapedText { glyphs: Vec::new(), missing: Vec::new() };
+        // About a glyph per character in Chinese text: reserving once saves the regrowth.
+        let glyphs = Vec::with_capacity(styled.text.chars().count());
+        let mut out = ShapedText { glyphs, missing: Vec::new() };
         for span in &styled.spans {
             let chain = self.book.chain(span.role);
             for run in
@@ -109,7 +113,7 @@ impl<'a> Shaper<'a> {
     }
 
     fn shape_run(&mut self, text: &str, run: &Run, size: Abs, vertical: bool, out: &mut Vec<ShapedGlyph>) {
-        let mut buffer = UnicodeBuffer::new();
+        let mut buffer = self.spare.take().unwrap_or_default();
         for (offset, c) in text[run.range.clone()].char_indices() {
             let start = run.range.start + offset;
             buffer.add(layout_char(text, start, c, self.fullwidth_ascii), start as u32);
@@ -132,6 +136,7 @@ impl<'a> Shaper<'a> {
                 half: None,
             });
         }
+        self.spare = Some(shaped.clear());
         close_clusters(&mut out[first..], run.range.end);
         for glyph in &mut out[first..] {
             let c = text[glyph.cluster.clone()].chars().next().unwrap_or(' ');
