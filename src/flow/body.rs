@@ -12,7 +12,7 @@ use super::{Overset, PlacedLine};
 #[derive(Clone)]
 pub struct BodyFlow<'a> {
     texts: &'a StoryTexts,
-    kinds: Vec<BlockKind>,
+    kinds: &'a [BlockKind],
     block: usize,
     breaker: Option<Breaker<'a>>,
     /// Paragraphs finished so far, for spreading.
@@ -61,7 +61,7 @@ impl Spread {
 const SECTION_KEEP_WITH_NEXT: u32 = 1;
 
 impl<'a> BodyFlow<'a> {
-    pub fn new(texts: &'a StoryTexts, kinds: Vec<BlockKind>) -> BodyFlow<'a> {
+    pub fn new(texts: &'a StoryTexts, kinds: &'a [BlockKind]) -> BodyFlow<'a> {
         BodyFlow { texts, kinds, block: 0, breaker: None, paragraphs_done: 0 }
     }
 

@@ -151,7 +151,7 @@ fn fill_balanced<'a>(body: &BodyFlow<'a>, full: Region) -> (BodyFlow<'a>, Vec<Pl
 pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage], start_row: u32) -> StoryLayout {
     let mut parts = Vec::new();
     let kinds: Vec<BlockKind> = story.body.iter().map(|b| b.kind).collect();
-    let mut body = BodyFlow::new(texts, kinds);
+    let mut body = BodyFlow::new(texts, &kinds);
     for (k, part) in story.parts.iter().enumerate() {
         let page = &pages[part.page];
         let frame = &page.geometry.boxes[part.box_index];

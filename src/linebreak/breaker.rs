@@ -9,6 +9,8 @@
 //! (a word wider than the line), lines are taken first-fit and the overfull one is reported by
 //! the caller.
 
+use std::rc::Rc;
+
 use crate::shape::ShapedText;
 use crate::units::Abs;
 
@@ -24,8 +26,10 @@ pub struct Breaker<'a> {
     shaped: &'a ShapedText,
     style: ParagraphStyle,
     next: usize,
-    /// Line ends planned from `next` for `plan_measure`, the next one last.
-    plan: Vec<usize>,
+    /// Line ends planned for `plan_measure`, the next one last; `plan[..planned]` are still
+    /// to come. Shared, so that a clone taken to try a line costs no copy of it.
+    plan: Rc<[usize]>,
+    planned: usize,
     plan_measure: Abs,
 }
 
@@ -36,7 +40,7 @@ const INFINITE_BADNESS: i64 = 10_000;
 
 impl<'a> Breaker<'a> {
     pub fn new(items: &'a Items, shaped: &'a ShapedText, style: ParagraphStyle) -> Breaker<'a> {
-        Breaker { items, shaped, style, next: 0, plan: Vec::new(), plan_measure: Abs::ZERO }
+        Breaker { items, shaped, style, next: 0, plan: Rc::from([]), planned: 0, plan_measure: Abs::ZERO }
     }
 
     /// Whether every item has been set.
@@ -54,12 +58,14 @@ impl<'a> Breaker<'a> {
         if self.is_done() {
             return None;
         }
-        if self.plan.is_empty() || self.plan_measure != measure {
-            self.plan = self.plan_rest(measure);
+        if self.planned == 0 || self.plan_measure != measure {
+            self.plan = self.plan_rest(measure).into();
+            self.planned = self.plan.len();
             self.plan_measure = measure;
         }
         let start = self.next;
-        let end = self.plan.pop().expect("a plan reaches the paragraph's end");
+        self.planned -= 1;
+        let end = self.plan[self.planned];
         self.next = end + 1;
         let last = self.is_done();
         let spec = LineSpec {
