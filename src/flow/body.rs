@@ -1,6 +1,6 @@
 //! The body's flow through the columns of the chain's boxes, one grid row per line.
 
-use crate::linebreak::{Align, Breaker, Line, ParagraphStyle};
+use crate::linebreak::{Align, Breaker, Line, ParagraphStyle, PlanMemo};
 use crate::model::{BlockKind, BoxGeometry, PageGeometry, SubheadAlign};
 use crate::units::Abs;
 
@@ -84,7 +84,8 @@ impl<'a> BodyFlow<'a> {
     /// "(下转…)" set right, its space taken from that line (on a line of its own when too little
     /// would be left), unless the story ends exactly there. A paragraph's last line is not left
     /// alone at the top of a column (孤行, R20): the line before it goes along.
-    pub fn fill(&mut self, region: &Region, lines: &mut Vec<PlacedLine>) {
+    /// `plans` holds each body block's line plans across the trial fills of a story.
+    pub fn fill(&mut self, region: &Region, lines: &mut Vec<PlacedLine>, plans: &mut [PlanMemo]) {
         let Region { part, has_next, page, frame, first_row, top_row, rows, spread } = *region;
         let spanned = frame.headline_columns.unwrap_or(frame.columns.len());
         let start_of = |column: usize| if column < spanned { first_row } else { top_row.min(first_row) };
@@ -159,7 +160,7 @@ impl<'a> BodyFlow<'a> {
             before_last_line = Some((self.clone(), lines.len()));
             let x = frame.columns[column] + taken;
             let done_before = self.block;
-            self.set_body_line(lines, measure, page, frame, x, row);
+            self.set_body_line(lines, measure, (page, frame), (x, row), plans);
             taken = Abs::ZERO;
             row += 1;
             if self.block > done_before && !self.is_done() {
@@ -198,14 +199,13 @@ impl<'a> BodyFlow<'a> {
         &mut self,
         lines: &mut Vec<PlacedLine>,
         measure: Abs,
-        page: &PageGeometry,
-        frame: &BoxGeometry,
-        x: Abs,
-        row: u32,
+        (page, frame): (&PageGeometry, &BoxGeometry),
+        (x, row): (Abs, u32),
+        plans: &mut [PlanMemo],
     ) {
         let (texts, block, kind) = (self.texts, self.block, self.kinds[self.block]);
         let breaker = self.breaker.get_or_insert_with(|| start_block(&texts.body[block], kind, page.body_size));
-        let line = breaker.next_line(measure).expect("block not done");
+        let line = breaker.next_line_memo(measure, &mut plans[block]).expect("block not done");
         place_on_row(lines, TextRef::Body(block), line, page, frame, x, row);
         if breaker.is_done() {
             self.block += 1;

@@ -13,7 +13,7 @@ pub use texts::{PartTexts, PhotoSize, SetText, StoryTexts, TextRef};
 
 use body::{BodyFlow, Region, Spread};
 
-use crate::linebreak::Line;
+use crate::linebreak::{Line, PlanMemo};
 use crate::model::{BlockKind, BoxGeometry, EditionPage, PageGeometry, Story};
 use crate::units::{Point, Rect};
 
@@ -87,19 +87,19 @@ fn bottom_row(layout: &PartLayout, page: &PageGeometry, frame: &BoxGeometry) -> 
 
 /// A trial fill of `region` from where `body` stands: the body as it would be after, and the
 /// lines it would place.
-fn trial_fill<'a>(body: &BodyFlow<'a>, region: &Region) -> (BodyFlow<'a>, Vec<PlacedLine>) {
+fn trial_fill<'a>(body: &BodyFlow<'a>, region: &Region, plans: &mut [PlanMemo]) -> (BodyFlow<'a>, Vec<PlacedLine>) {
     let mut trial = body.clone();
     let mut placed = Vec::new();
-    trial.fill(region, &mut placed);
+    trial.fill(region, &mut placed, plans);
     (trial, placed)
 }
 
 /// Vertical justification: when the story ends in this box with lines to spare, fills it
 /// with the most blank lines over its paragraph breaks that still let it end here; else
 /// fills the whole box plainly. Returns the fill taken, not repeating the winning trial.
-fn fill_spread<'a>(body: &BodyFlow<'a>, full: Region) -> (BodyFlow<'a>, Vec<PlacedLine>) {
+fn fill_spread<'a>(body: &BodyFlow<'a>, full: Region, plans: &mut [PlanMemo]) -> (BodyFlow<'a>, Vec<PlacedLine>) {
     let with_blanks = |blanks: u32| Region { spread: Spread { blanks, breaks: body.breaks() }, ..full };
-    let plain = trial_fill(body, &with_blanks(0));
+    let plain = trial_fill(body, &with_blanks(0), plans);
     if !plain.0.is_done() {
         return plain;
     }
@@ -107,7 +107,7 @@ fn fill_spread<'a>(body: &BodyFlow<'a>, full: Region) -> (BodyFlow<'a>, Vec<Plac
     let (mut low, mut high) = (0, if body.breaks() == 0 { 0 } else { full.rows });
     while low < high {
         let mid = (low + high).div_ceil(2);
-        let trial = trial_fill(body, &with_blanks(mid));
+        let trial = trial_fill(body, &with_blanks(mid), plans);
         if trial.0.is_done() {
             (low, best) = (mid, trial);
         } else {
@@ -120,8 +120,8 @@ fn fill_spread<'a>(body: &BodyFlow<'a>, full: Region) -> (BodyFlow<'a>, Vec<Plac
 /// R18: when the story ends in this box, fills the fewest rows per column that still hold it,
 /// so its columns come out even (the last at most a line short); else the whole box. Returns
 /// the fill taken, not repeating the winning trial.
-fn fill_balanced<'a>(body: &BodyFlow<'a>, full: Region) -> (BodyFlow<'a>, Vec<PlacedLine>) {
-    let whole = trial_fill(body, &full);
+fn fill_balanced<'a>(body: &BodyFlow<'a>, full: Region, plans: &mut [PlanMemo]) -> (BodyFlow<'a>, Vec<PlacedLine>) {
+    let whole = trial_fill(body, &full, plans);
     let columns = full.frame.columns.len() as u32;
     if !whole.0.is_done() || columns < 2 {
         return whole;
@@ -137,7 +137,7 @@ fn fill_balanced<'a>(body: &BodyFlow<'a>, full: Region) -> (BodyFlow<'a>, Vec<Pl
     let needed: u32 = whole.1.iter().map(rows_of).sum();
     let mut rows = (full.first_row + needed.div_ceil(columns)).min(full.rows);
     while rows < full.rows {
-        let attempt = trial_fill(body, &Region { rows, ..full });
+        let attempt = trial_fill(body, &Region { rows, ..full }, plans);
         if attempt.0.is_done() {
             return attempt;
         }
@@ -152,6 +152,7 @@ pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage], star
     let mut parts = Vec::new();
     let kinds: Vec<BlockKind> = story.body.iter().map(|b| b.kind).collect();
     let mut body = BodyFlow::new(texts, &kinds);
+    let mut plans = vec![PlanMemo::default(); kinds.len()];
     for (k, part) in story.parts.iter().enumerate() {
         let page = &pages[part.page];
         let frame = &page.geometry.boxes[part.box_index];
@@ -182,7 +183,8 @@ pub fn flow_story(story: &Story, texts: &StoryTexts, pages: &[EditionPage], star
             rows: frame.lines,
             spread: Spread::default(),
         };
-        let (after, lines) = if frame.spread { fill_spread(&body, full) } else { fill_balanced(&body, full) };
+        let (after, lines) =
+            if frame.spread { fill_spread(&body, full, &mut plans) } else { fill_balanced(&body, full, &mut plans) };
         body = after;
         layout.lines.extend(lines);
         layout.bottom_row = bottom_row(&layout, &page.geometry, frame).max(first_row);

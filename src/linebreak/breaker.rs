@@ -9,6 +9,7 @@
 //! (a word wider than the line), lines are taken first-fit and the overfull one is reported by
 //! the caller.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::shape::ShapedText;
@@ -31,6 +32,12 @@ pub struct Breaker<'a> {
     plan: Rc<[usize]>,
     planned: usize,
     plan_measure: Abs,
+}
+
+/// Plans of one paragraph made so far, by the item they start at and their measure.
+#[derive(Debug, Clone, Default)]
+pub struct PlanMemo {
+    plans: HashMap<(usize, Abs), Rc<[usize]>>,
 }
 
 /// Demerits of a last line with a single character (R20).
@@ -58,11 +65,40 @@ impl<'a> Breaker<'a> {
         if self.is_done() {
             return None;
         }
-        if self.planned == 0 || self.plan_measure != measure {
-            self.plan = self.plan_rest(measure).into();
-            self.planned = self.plan.len();
-            self.plan_measure = measure;
+        if self.needs_plan(measure) {
+            let plan = self.plan_rest(measure).into();
+            self.take_plan(plan, measure);
         }
+        Some(self.set_next_line(measure))
+    }
+
+    /// As [`next_line`](Self::next_line), taking the plan from `memo` when this paragraph
+    /// was planned from here at this measure before (a trial fill of the same columns), and
+    /// keeping it there when not. A plan depends only on where it starts and the measure, so
+    /// the lines are the same either way.
+    pub fn next_line_memo(&mut self, measure: Abs, memo: &mut PlanMemo) -> Option<Line> {
+        if self.is_done() {
+            return None;
+        }
+        if self.needs_plan(measure) {
+            let plan = memo.plans.entry((self.next, measure)).or_insert_with(|| self.plan_rest(measure).into()).clone();
+            self.take_plan(plan, measure);
+        }
+        Some(self.set_next_line(measure))
+    }
+
+    fn needs_plan(&self, measure: Abs) -> bool {
+        self.planned == 0 || self.plan_measure != measure
+    }
+
+    fn take_plan(&mut self, plan: Rc<[usize]>, measure: Abs) {
+        self.planned = plan.len();
+        self.plan = plan;
+        self.plan_measure = measure;
+    }
+
+    /// Sets the next planned line.
+    fn set_next_line(&mut self, measure: Abs) -> Line {
         let start = self.next;
         self.planned -= 1;
         let end = self.plan[self.planned];
@@ -76,7 +112,7 @@ impl<'a> Breaker<'a> {
             align: self.style.align,
             last,
         };
-        Some(set_line(&spec, self.shaped))
+        set_line(&spec, self.shaped)
     }
 
     fn indent_at(&self, start: usize) -> Abs {

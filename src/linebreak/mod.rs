@@ -8,7 +8,7 @@ mod items;
 mod justify;
 mod opportunities;
 
-pub use breaker::Breaker;
+pub use breaker::{Breaker, PlanMemo};
 pub use items::{Gap, GapKind, Item, Items, build_items};
 pub use justify::distribute;
 pub use opportunities::break_opportunities;

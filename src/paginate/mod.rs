@@ -11,6 +11,8 @@ pub use runs::line_runs;
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::flow::{PlacedLine, SetText, StoryLayout, StoryTexts};
 use crate::frame::{BoxInfo, Color, Document, GridInfo, ImageItem, Item, LineInfo, Page, PageLayout, Rule};
 use crate::model::{Edition, EditionPage, PageGeometry};
@@ -25,9 +27,10 @@ pub struct SetStory<'a> {
 /// Builds the document: one frame page per edition page.
 pub fn paginate(edition: &Edition, furniture: &[FurnitureTexts], stories: &[SetStory]) -> Document {
     let title = format!("{} {} 第{}期", edition.paper, edition.date.long_zh(), edition.serial);
+    // Pages are built in parallel; `collect` keeps them in order.
     let pages = edition
         .pages
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(index, page)| build_page(edition, index, page, &furniture[index], stories))
         .collect();
