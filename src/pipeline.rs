@@ -124,15 +124,25 @@ pub struct EditionTexts {
 pub fn set_texts(edition: &Edition, book: &FontBook) -> EditionTexts {
     let settings = &edition.composition;
     let new_shaper = || Shaper::new(book, settings.fullwidth_ascii);
-    // Stories are shaped in parallel, each worker with its own shaper (faces, plans and half
-    // forms cached); results and their diagnostics are collected in story order.
+    // Stories are shaped in parallel, in a few runs of consecutive stories, each with its own
+    // shaper (faces, plans and half forms cached: a new shaper starts them afresh); results
+    // and their diagnostics are collected in story order.
+    let runs = 4 * rayon::current_num_threads();
+    let per_run = edition.stories.len().div_ceil(runs).max(1);
     let set: Vec<(StoryTexts, Vec<Diagnostic>)> = edition
         .stories
-        .par_iter()
-        .map_init(new_shaper, |shaper, story| {
-            let mut diagnostics = Vec::new();
-            let texts = set_story(shaper, edition, story, &mut diagnostics);
-            (texts, diagnostics)
+        .par_chunks(per_run)
+        .flat_map_iter(|stories| {
+            let mut shaper = new_shaper();
+            let set: Vec<_> = stories
+                .iter()
+                .map(|story| {
+                    let mut diagnostics = Vec::new();
+                    let texts = set_story(&mut shaper, edition, story, &mut diagnostics);
+                    (texts, diagnostics)
+                })
+                .collect();
+            set
         })
         .collect();
     let mut diagnostics = edition.diagnostics.clone();
