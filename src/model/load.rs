@@ -55,11 +55,11 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
     // (stand-in article, story it stands in for, part index, its name's bytes in edition.toml)
     let mut stand_ins: Vec<(String, String, usize, Range<usize>)> = Vec::new();
     for (page_index, page) in spec.pages.iter().enumerate() {
-        let geometry = templates.get(page.template.get_ref(), at(page.template.span()))?;
+        let geometry = templates.get(page.template.get_ref(), || at(page.template.span()))?;
         let mut flags = Vec::new();
         let mut used: Vec<usize> = Vec::new();
         for fill in &page.boxes {
-            let box_index = check_fill(&geometry, fill, &used, page.template.get_ref(), at(fill.name.span()))?;
+            let box_index = check_fill(&geometry, fill, &used, page.template.get_ref(), || at(fill.name.span()))?;
             used.push(box_index);
             let kind = geometry.boxes[box_index].kind;
             match (kind, &fill.article, &fill.text) {
@@ -153,7 +153,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         .par_iter()
         .map(|slug| {
             let chain = &placements[slug];
-            let article_file = article_path(dir, slug, at(chain[0].span.clone()), &articles)?;
+            let article_file = article_path(dir, slug, || at(chain[0].span.clone()), &articles)?;
             load_story(dir, &article_file, slug, chain, &context)
         })
         .collect();
@@ -173,7 +173,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         let primary_story = order.iter().position(|s| s == primary).expect("placed above");
         let box_of = &placements[primary][*part];
         let chain = [Placement { page: box_of.page, box_index: box_of.box_index, span: span.clone(), below: None }];
-        let article_file = article_path(dir, slug, at(span.clone()), &articles)?;
+        let article_file = article_path(dir, slug, || at(span.clone()), &articles)?;
         let context = StoryContext { spec: &spec, order: &order, pages: &pages };
         let LoadedStory { mut story, sources: story_sources, warnings } =
             load_story(dir, &article_file, slug, &chain, &context)?;
@@ -237,12 +237,13 @@ fn unplaced_articles(dir: &Path, placed: &[String]) -> Vec<Diagnostic> {
 
 /// The file of article `slug`, which must exist; `at` is where the edition names it, and
 /// `articles` the names there are, for a did-you-mean.
-fn article_path(dir: &Path, slug: &str, at: Location, articles: &[String]) -> Loaded<PathBuf> {
+/// `at` is where the edition names the article (worked out only for an error).
+fn article_path(dir: &Path, slug: &str, at: impl FnOnce() -> Location, articles: &[String]) -> Loaded<PathBuf> {
     let file = dir.join("articles").join(format!("{slug}.md"));
     if file.is_file() {
         return Ok(file);
     }
-    let error = Diagnostic::error(at, format!("no article file `articles/{slug}.md`"));
+    let error = Diagnostic::error(at(), format!("no article file `articles/{slug}.md`"));
     Err(match did_you_mean(slug, articles.iter().map(String::as_str)) {
         Some(close) => error.with_hint(format!("did you mean `{close}`?")),
         None => error.with_hint(format!("write articles/{slug}.md or correct the article's name")),
@@ -259,12 +260,19 @@ struct Placement {
     below: Option<String>,
 }
 
-fn check_fill(geometry: &PageGeometry, fill: &BoxFill, used: &[usize], template: &str, at: Location) -> Loaded<usize> {
+/// `at` is where the edition names the box (worked out only for an error).
+fn check_fill(
+    geometry: &PageGeometry,
+    fill: &BoxFill,
+    used: &[usize],
+    template: &str,
+    at: impl FnOnce() -> Location,
+) -> Loaded<usize> {
     let name = fill.name.get_ref();
     let Some(index) = geometry.box_named(name) else {
         let names: Vec<&str> = geometry.boxes.iter().map(|b| b.name.as_str()).collect();
         let error = Diagnostic::error(
-            at,
+            at(),
             format!("template `{template}` has no box `{name}`; its boxes are: {}", names.join(", ")),
         );
         return Err(match did_you_mean(name, names.iter().copied()) {
@@ -273,7 +281,7 @@ fn check_fill(geometry: &PageGeometry, fill: &BoxFill, used: &[usize], template:
         });
     };
     if used.contains(&index) {
-        return Err(Diagnostic::error(at, format!("box `{name}` is filled twice on this page")));
+        return Err(Diagnostic::error(at(), format!("box `{name}` is filled twice on this page")));
     }
     Ok(index)
 }
@@ -352,14 +360,15 @@ impl TemplateCache {
 
     /// The geometry of template `name`, named at `at` in the edition. Errors in the template
     /// file point into that file.
-    fn get(&mut self, name: &str, at: Location) -> Loaded<PageGeometry> {
+    /// `at` is where the edition names the template (worked out only for an error).
+    fn get(&mut self, name: &str, at: impl FnOnce() -> Location) -> Loaded<PageGeometry> {
         if let Some(geometry) = self.resolved.get(name) {
             return Ok(geometry.clone());
         }
         let file = self.dir.join(format!("{name}.toml"));
         let plain = !name.is_empty() && !name.contains(['/', '\\', '\0']) && name != "." && name != "..";
         if !plain || !file.is_file() {
-            let error = Diagnostic::error(at, format!("no page template `{name}` in `{}`", self.dir.display()));
+            let error = Diagnostic::error(at(), format!("no page template `{name}` in `{}`", self.dir.display()));
             return Err(match did_you_mean(name, self.names().iter().map(String::as_str)) {
                 Some(close) => error.with_hint(format!("did you mean `{close}`?")),
                 None => error.with_hint(format!("the templates are: {}", self.names().join(", "))),
