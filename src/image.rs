@@ -23,10 +23,11 @@ pub enum RasterData {
     Gray(Vec<u8>),
 }
 
-/// Reads an image from its file bytes. The error is a sentence for a diagnostic.
-pub fn read_raster(bytes: &[u8]) -> Result<Raster, String> {
+/// Reads an image from its file bytes, which a gray JPEG keeps (to embed as they are). The
+/// error is a sentence for a diagnostic.
+pub fn read_raster(bytes: Vec<u8>) -> Result<Raster, String> {
     let reader =
-        ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| format!("cannot read image: {e}"))?;
+        ImageReader::new(Cursor::new(&bytes)).with_guessed_format().map_err(|e| format!("cannot read image: {e}"))?;
     let format = reader.format();
     if !matches!(format, Some(ImageFormat::Jpeg | ImageFormat::Png)) {
         return Err("not a JPEG or PNG image".into());
@@ -35,7 +36,8 @@ pub fn read_raster(bytes: &[u8]) -> Result<Raster, String> {
     let (width, height) = decoder.dimensions();
     if format == Some(ImageFormat::Jpeg) && decoder.color_type() == ColorType::L8 {
         // Reading the header is enough: the bytes go into the PDF as they are.
-        return Ok(Raster { width, height, data: RasterData::GrayJpeg(bytes.to_vec()) });
+        drop(decoder);
+        return Ok(Raster { width, height, data: RasterData::GrayJpeg(bytes) });
     }
     let decoded = DynamicImage::from_decoder(decoder).map_err(|e| format!("cannot decode image: {e}"))?;
     Ok(Raster { width, height, data: RasterData::Gray(decoded.to_luma8().into_raw()) })
@@ -54,13 +56,13 @@ mod tests {
     #[test]
     fn rgb_png_becomes_gray_samples() {
         let rgb = image::RgbImage::from_pixel(3, 2, image::Rgb([255, 255, 255]));
-        let raster = read_raster(&png_bytes(rgb.into())).unwrap();
+        let raster = read_raster(png_bytes(rgb.into())).unwrap();
         assert_eq!((raster.width, raster.height), (3, 2));
         assert_eq!(raster.data, RasterData::Gray(vec![255; 6]));
     }
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {
-        assert!(read_raster(b"not an image at all").is_err());
+        assert!(read_raster(b"not an image at all".to_vec()).is_err());
     }
 }

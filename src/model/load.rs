@@ -12,7 +12,7 @@ use toml::Spanned;
 
 use crate::diag::{Diagnostic, Location, did_you_mean};
 use crate::fonts::{BUNDLED_FACES, Role, RoleFaces};
-use crate::image::read_raster;
+use crate::image::{Raster, read_raster};
 use crate::units::Abs;
 
 use super::article::{BodyBlock, FrontMatter, parse_body, split_front_matter};
@@ -183,6 +183,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         diagnostics.extend(warnings);
         order.push(slug.clone());
     }
+    share_photos(&mut stories);
     let (faces, roles) = resolve_fonts(dir, &spec, &source, &file, options)?;
     diagnostics.extend(unplaced_articles(dir, &order));
     Ok(Edition {
@@ -567,6 +568,14 @@ fn body_blocks(
     blocks
 }
 
+/// One raster per image file: a photo that several articles show is held (and embedded) once.
+fn share_photos(stories: &mut [Story]) {
+    let mut seen: BTreeMap<PathBuf, Arc<Raster>> = BTreeMap::new();
+    for photo in stories.iter_mut().filter_map(|s| s.photo.as_mut()) {
+        photo.raster = seen.entry(photo.file.clone()).or_insert_with(|| photo.raster.clone()).clone();
+    }
+}
+
 /// Loads the photo; `at` is where the front matter names its image.
 fn load_photo(
     dir: &Path,
@@ -580,7 +589,7 @@ fn load_photo(
             .with_hint("the image path is relative to the edition folder")
     })?;
     let raster =
-        read_raster(&bytes).map_err(|e| Diagnostic::error(at, format!("photo `{}`: {e}", image_file.display())))?;
+        read_raster(bytes).map_err(|e| Diagnostic::error(at, format!("photo `{}`: {e}", image_file.display())))?;
     let caption = Block {
         kind: BlockKind::Caption,
         text: StyledText::plain(spec.caption.trim(), Role::Caption, size(Role::Caption)),

@@ -61,7 +61,7 @@ fn gray_jpeg() -> Raster {
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut bytes, 90)
         .encode(&pixels, 32, 32, image::ExtendedColorType::L8)
         .unwrap();
-    let raster = read_raster(&bytes).unwrap();
+    let raster = read_raster(bytes).unwrap();
     assert!(matches!(raster.data, RasterData::GrayJpeg(_)));
     raster
 }
