@@ -10,10 +10,11 @@
 //!   and sizes) and direction, for one font book and one `[composition]`: a change to either
 //!   drops them all. Diagnostics are not kept but made again from the kept text's missing
 //!   characters, since an edit above a paragraph moves its characters in the file;
-//! - each story's layout, kept with everything [`flow_story`] reads, compared whole: the story,
-//!   its set texts, the geometry of the pages its chain runs through and the row it starts on
-//!   (under the brief stacked above it). A stand-in the primary story does not need is not
-//!   flowed at all, as in a fresh render.
+//! - each story's layout, kept with what decides everything [`flow_story`] reads, compared
+//!   whole: the story, the geometry of the pages its chain runs through, the row it starts on
+//!   (under the brief stacked above it), and the composition and font book its texts were set
+//!   with. A stand-in the primary story does not need is not flowed at all, as in a fresh
+//!   render.
 //!
 //! What a render did not use is dropped after it, so a day of edits keeps one edition's worth.
 //! The edition is read again every time (it is what changed), and the pages are assembled and
@@ -54,7 +55,7 @@ pub struct Reuse {
     pub texts: usize,
     pub texts_shaped: usize,
     /// The edition's stories, and the slugs of those flowed again, in edition order. A
-    /// stand-in that was not needed is in neither list of work: it is set nowhere.
+    /// stand-in that is not needed is not flowed (it is set nowhere), so not among them.
     pub stories: usize,
     pub stories_set: Vec<String>,
 }
@@ -72,12 +73,13 @@ impl StandingType {
     ) -> Result<(&FontBook, Typeset, PdfOptions, Reuse), Diagnostic> {
         let edition = load_edition(dir, options)?;
         let (book, serial, fonts_loaded) = self.fonts.refresh(&edition)?;
-        self.texts.begin(edition.composition, serial);
+        let set_with = (edition.composition, serial);
+        self.texts.begin(set_with);
         let texts = set_texts_through(&edition, book, Some(&self.texts));
         let (looked_up, shaped) = self.texts.end();
         let layouts = &self.layouts;
         let flowed = flow_stories_by(&edition, &texts, &|story, texts, start_row| {
-            layouts.flow(story, texts, &edition.pages, start_row)
+            layouts.flow(story, texts, &edition.pages, start_row, set_with)
         });
         let set_again = self.layouts.end();
         let reuse = Reuse {
@@ -175,13 +177,16 @@ impl<'a> Setter<'a> {
     }
 }
 
+/// What a text is set with besides its styles: the composition and the font book (by serial).
+type SetWith = (Composition, u64);
+
 /// Texts set in earlier renders, for one composition and font book. Read by every worker
 /// during a render (marking what it uses); new texts are gathered beside them and merged at
 /// the end, when what was not used is dropped.
 #[derive(Default)]
 pub(super) struct StandingTexts {
-    /// The composition and the font book (by serial) the kept texts were set with.
-    set_with: Option<(Composition, u64)>,
+    /// What the kept texts were set with.
+    set_with: Option<SetWith>,
     /// Kept texts by the hash of their key; equal keys are compared whole.
     kept: BTreeMap<u64, Vec<KeptText>>,
     fresh: Mutex<Vec<KeptText>>,
@@ -208,11 +213,11 @@ fn text_key(text: &StyledText, vertical: bool) -> u64 {
 }
 
 impl StandingTexts {
-    /// Starts a render with `settings` and font book `book`: texts set with others are dropped.
-    fn begin(&mut self, settings: Composition, book: u64) {
-        if self.set_with != Some((settings, book)) {
+    /// Starts a render that sets texts with `set_with`: texts set otherwise are dropped.
+    fn begin(&mut self, set_with: SetWith) {
+        if self.set_with != Some(set_with) {
             self.kept.clear();
-            self.set_with = Some((settings, book));
+            self.set_with = Some(set_with);
         }
         self.fresh.get_mut().unwrap_or_else(PoisonError::into_inner).clear();
         *self.looked_up.get_mut() = 0;
@@ -266,41 +271,53 @@ struct KeptLayout {
     used: AtomicBool,
 }
 
-/// Everything [`flow_story`] reads: the story, its texts, the geometry of the page of each
-/// part of its chain, and the row its first box is used from.
+/// What decides everything [`flow_story`] reads. It reads the story, the geometry of the page
+/// of each part of its chain, the row its first box is used from, and the story's set texts.
+/// Those are not kept (they would double what standing type holds) but what decides them:
+/// [`set_story`](super::set_story) sets them from the story's blocks, the geometry of its
+/// first box (a vertical headline, a headline fitted to its lines), the composition and the
+/// font book, and [`StandingTexts`] gives the same text for the same styled text, direction,
+/// composition and book. So equal inputs here mean equal texts there.
 struct FlowInput {
     story: Story,
-    texts: StoryTexts,
     pages: Vec<PageGeometry>,
     start_row: u32,
+    set_with: SetWith,
 }
 
 impl FlowInput {
-    fn new(story: &Story, texts: &StoryTexts, pages: &[EditionPage], start_row: u32) -> FlowInput {
+    fn new(story: &Story, pages: &[EditionPage], start_row: u32, set_with: SetWith) -> FlowInput {
         let pages = story.parts.iter().map(|p| pages[p.page].geometry.clone()).collect();
-        FlowInput { story: story.clone(), texts: texts.clone(), pages, start_row }
+        FlowInput { story: story.clone(), pages, start_row, set_with }
     }
 
     /// Whether flowing `story` now would read the same as this; cheapest comparisons first.
-    fn matches(&self, story: &Story, texts: &StoryTexts, pages: &[EditionPage], start_row: u32) -> bool {
+    fn matches(&self, story: &Story, pages: &[EditionPage], start_row: u32, set_with: SetWith) -> bool {
         self.start_row == start_row
+            && self.set_with == set_with
             && self.story.parts.len() == story.parts.len()
             && story.parts.iter().map(|p| &pages[p.page].geometry).eq(&self.pages)
             && self.story == *story
-            && self.texts == *texts
     }
 }
 
 impl StandingLayouts {
     /// The story's layout as kept, if its input is the same as then; else flowed now.
-    fn flow(&self, story: &Story, texts: &StoryTexts, pages: &[EditionPage], start_row: u32) -> StoryLayout {
-        let kept = self.kept.get(&story.slug).filter(|k| k.input.matches(story, texts, pages, start_row));
+    fn flow(
+        &self,
+        story: &Story,
+        texts: &StoryTexts,
+        pages: &[EditionPage],
+        start_row: u32,
+        set_with: SetWith,
+    ) -> StoryLayout {
+        let kept = self.kept.get(&story.slug).filter(|k| k.input.matches(story, pages, start_row, set_with));
         if let Some(kept) = kept {
             kept.used.store(true, Ordering::Relaxed);
             return kept.layout.clone();
         }
         let layout = flow_story(story, texts, pages, start_row);
-        let input = FlowInput::new(story, texts, pages, start_row);
+        let input = FlowInput::new(story, pages, start_row, set_with);
         let kept = KeptLayout { input, layout: layout.clone(), used: AtomicBool::new(false) };
         self.fresh.lock().unwrap_or_else(PoisonError::into_inner).push((story.slug.clone(), kept));
         layout
