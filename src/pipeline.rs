@@ -3,6 +3,10 @@
 //! than their column, boxes a story never reached) as diagnostics with their file, line and
 //! column, and for article text the paragraph and character.
 
+mod standing;
+
+pub use standing::{Reuse, StandingType};
+
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -19,6 +23,8 @@ use crate::paginate::{FurnitureTexts, SetStory, paginate};
 use crate::render::pdf::{PdfOptions, write_pdf};
 use crate::shape::Shaper;
 use crate::units::Abs;
+
+use standing::{Setter, StandingTexts};
 
 /// A typeset edition and what the typesetter has to say about it.
 pub struct Typeset {
@@ -122,23 +128,28 @@ pub struct EditionTexts {
 /// Shapes every text of the edition (stories, then each page's furniture) and builds its
 /// line-breaking items.
 pub fn set_texts(edition: &Edition, book: &FontBook) -> EditionTexts {
+    set_texts_through(edition, book, None)
+}
+
+/// [`set_texts`], taking each text from `standing` where it was set before.
+fn set_texts_through(edition: &Edition, book: &FontBook, standing: Option<&StandingTexts>) -> EditionTexts {
     let settings = &edition.composition;
-    let new_shaper = || Shaper::new(book, settings.fullwidth_ascii);
+    let new_setter = || Setter::new(book, settings, standing);
     // Stories are shaped in parallel, in a few runs of consecutive stories, each with its own
-    // shaper (faces, plans and half forms cached: a new shaper starts them afresh); results
-    // and their diagnostics are collected in story order.
+    // setter (its shaper caches faces, plans and half forms: a new one starts them afresh);
+    // results and their diagnostics are collected in story order.
     let runs = 4 * rayon::current_num_threads();
     let per_run = edition.stories.len().div_ceil(runs).max(1);
     let set: Vec<(StoryTexts, Vec<Diagnostic>)> = edition
         .stories
         .par_chunks(per_run)
         .flat_map_iter(|stories| {
-            let mut shaper = new_shaper();
+            let mut setter = new_setter();
             let set: Vec<_> = stories
                 .iter()
                 .map(|story| {
                     let mut diagnostics = Vec::new();
-                    let texts = set_story(&mut shaper, edition, story, &mut diagnostics);
+                    let texts = set_story(&mut setter, edition, story, &mut diagnostics);
                     (texts, diagnostics)
                 })
                 .collect();
@@ -151,7 +162,7 @@ pub fn set_texts(edition: &Edition, book: &FontBook) -> EditionTexts {
         stories.push(texts);
         diagnostics.extend(story_diagnostics);
     }
-    let mut shaper = new_shaper();
+    let mut setter = new_setter();
     let mut furniture_diagnostics = Vec::new();
     let furniture: Vec<FurnitureTexts> = edition
         .pages
@@ -165,7 +176,7 @@ pub fn set_texts(edition: &Edition, book: &FontBook) -> EditionTexts {
                         furniture_at(edition, &f.text.text, offset)
                             .with_detail(format!("page {}, character {character}", page.number))
                     };
-                    (f.slot, set_text(&mut shaper, settings, &f.text, false, &at, &mut furniture_diagnostics))
+                    (f.slot, set_text(&mut setter, &f.text, false, &at, &mut furniture_diagnostics))
                 })
                 .collect()
         })
@@ -175,6 +186,16 @@ pub fn set_texts(edition: &Edition, book: &FontBook) -> EditionTexts {
 
 /// Flows each story through its chain of boxes.
 pub fn flow_stories(edition: &Edition, texts: &EditionTexts) -> Vec<StoryLayout> {
+    flow_stories_by(edition, texts, &|story, texts, start_row| flow_story(story, texts, &edition.pages, start_row))
+}
+
+/// [`flow_stories`], with `flow` laying out each story that is set (given its texts and the
+/// row it starts on), so that standing type can hand back a layout it kept.
+fn flow_stories_by(
+    edition: &Edition,
+    texts: &EditionTexts,
+    flow: &(dyn Fn(&Story, &StoryTexts, u32) -> StoryLayout + Sync),
+) -> Vec<StoryLayout> {
     // Most stories are independent of each other and flow in parallel. Two kinds wait for an
     // earlier story: a stand-in (did the story it stands in for reach its box?) and a brief
     // stacked under another (where did that one end?). They flow afterwards in edition order,
@@ -185,7 +206,7 @@ pub fn flow_stories(edition: &Edition, texts: &EditionTexts) -> Vec<StoryLayout>
         .stories
         .par_iter()
         .zip(&texts.stories)
-        .map(|(story, texts)| (!depends(story)).then(|| flow_story(story, texts, &edition.pages, 0)))
+        .map(|(story, texts)| (!depends(story)).then(|| flow(story, texts, 0)))
         .collect();
     for (k, (story, texts)) in edition.stories.iter().zip(&texts.stories).enumerate() {
         if !depends(story) {
@@ -195,7 +216,7 @@ pub fn flow_stories(edition: &Edition, texts: &EditionTexts) -> Vec<StoryLayout>
             layouts[..k].iter().map(|l| l.as_ref().expect("earlier stories flowed")).collect();
         let needed = story.stands_in_for.is_none_or(|s| !done[s.story].parts[s.part].reached);
         layouts[k] = Some(if needed {
-            flow_story(story, texts, &edition.pages, start_row(edition, story, &done))
+            flow(story, texts, start_row(edition, story, &done))
         } else {
             StoryLayout::unplaced(story.parts.len())
         });
@@ -215,18 +236,19 @@ pub fn paginate_edition(edition: &Edition, texts: EditionTexts, layouts: Vec<Sto
     Typeset { document, diagnostics, print: edition.print.clone(), layouts }
 }
 
-/// Shapes and itemizes one text, reporting characters no face has: an error, since the page
-/// would print a blank box; one per character and text, at its first place. `at` places a
-/// byte offset of the text.
+/// Sets one text (shaped and itemized, or kept standing), reporting characters no face has:
+/// an error, since the page would print a blank box; one per character and text, at its first
+/// place. `at` places a byte offset of the text. The report is made on every call, kept text
+/// or not: an edit above the text moves it in its file.
 fn set_text(
-    shaper: &mut Shaper,
-    settings: &Composition,
+    setter: &mut Setter,
     text: &StyledText,
     vertical: bool,
     at: &dyn Fn(usize) -> Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> SetText {
-    let mut shaped = if vertical { shaper.shape_vertical(text) } else { shaper.shape(text) };
+    let set = setter.set(text, vertical);
+    let shaped = &set.shaped;
     if let Some(first) = shaped.missing.first() {
         let mut distinct: Vec<char> = Vec::new();
         for missing in &shaped.missing {
@@ -248,6 +270,12 @@ fn set_text(
             ),
         );
     }
+    set
+}
+
+/// Shapes and itemizes one text.
+fn shape_text(shaper: &mut Shaper, settings: &Composition, text: &StyledText, vertical: bool) -> SetText {
+    let mut shaped = if vertical { shaper.shape_vertical(text) } else { shaper.shape(text) };
     let mut items = build_items(&text.text, &shaped, settings);
     // Every text of the edition stays in memory until the PDF is written: the growth slack
     // of these vectors (up to half of them) was a third of the peak at 64 pages.
@@ -289,13 +317,12 @@ fn locate(edition: &Edition, story: &Story, block: &Block, offset: usize) -> Loc
         .with_detail(format!("{}, character {character}", block_name(story, block)))
 }
 
-fn set_story(shaper: &mut Shaper, edition: &Edition, story: &Story, diagnostics: &mut Vec<Diagnostic>) -> StoryTexts {
-    let settings = &edition.composition;
+fn set_story(setter: &mut Setter, edition: &Edition, story: &Story, diagnostics: &mut Vec<Diagnostic>) -> StoryTexts {
     let first = story.parts.first().map(|p| &edition.pages[p.page].geometry.boxes[p.box_index]);
     let vertical = first.is_some_and(|b| b.vertical_headline);
     let mut set_as = |block: &Block, vertical: bool| {
         let at = |offset: usize| locate(edition, story, block, offset);
-        set_text(shaper, settings, &block.text, vertical, &at, diagnostics)
+        set_text(setter, &block.text, vertical, &at, diagnostics)
     };
     let head: Vec<SetText> = story.head.iter().map(|b| set_as(b, vertical)).collect();
     let mut set = |block: &Block| set_as(block, false);
@@ -312,19 +339,13 @@ fn set_story(shaper: &mut Shaper, edition: &Edition, story: &Story, diagnostics:
         })
         .collect();
     let photo = story.photo.as_ref().map(|p| PhotoSize { width: p.raster.width, height: p.raster.height });
-    let head = fit_headline(shaper, settings, story, &edition.pages, head);
+    let head = fit_headline(setter, story, &edition.pages, head);
     StoryTexts { head, photo, caption, photo_credit, body, parts }
 }
 
 /// Fit mode (a box's `headline_lines`): steps the headline down half a point at a time, to
 /// the box's smallest size at most, until its balanced lines are few enough.
-fn fit_headline(
-    shaper: &mut Shaper,
-    settings: &Composition,
-    story: &Story,
-    pages: &[EditionPage],
-    mut head: Vec<SetText>,
-) -> Vec<SetText> {
+fn fit_headline(setter: &mut Setter, story: &Story, pages: &[EditionPage], mut head: Vec<SetText>) -> Vec<SetText> {
     let Some(first) = story.parts.first() else { return head };
     let frame = &pages[first.page].geometry.boxes[first.box_index];
     let Some((max_lines, min_size)) = frame.headline_fit else { return head };
@@ -338,9 +359,7 @@ fn fit_headline(
         for span in &mut styled.spans {
             span.size = smaller;
         }
-        let shaped = shaper.shape(&styled);
-        let items = build_items(&styled.text, &shaped, settings);
-        head[index] = SetText { text: styled.text.clone(), shaped, items };
+        head[index] = setter.set(&styled, false);
     }
     head
 }

@@ -1,5 +1,7 @@
 //! `paiban watch EDITION -o FILE`: renders, then re-renders whenever an article, template or
-//! the edition file is saved, printing one line per render with the time it took. Polls file
+//! the edition file is saved, printing one line per render with the time it took and how many
+//! stories were set again. Renders go through [`StandingType`]: the fonts, shaped texts and
+//! story layouts an edit did not touch are kept from the render before. Polls file
 //! modification times every 200 ms over the edition folder and its layouts folder: no
 //! platform file-event API, and a newspaper edition is a few dozen files.
 
@@ -12,7 +14,7 @@ use clap::Args;
 
 use paiban::diag::Severity;
 use paiban::model::LoadOptions;
-use paiban::pipeline::typeset_dir;
+use paiban::pipeline::{Reuse, StandingType};
 use paiban::render::pdf::write_pdf;
 
 use super::output::write_atomically;
@@ -54,8 +56,9 @@ pub fn watch(args: &WatchArgs) -> ExitCode {
     let mut renders = 0;
     eprintln!("watching {} (Ctrl-C to stop)", args.edition.display());
     let mut reason = "start".to_string();
+    let mut standing = StandingType::default();
     loop {
-        render_once(args, &reason);
+        render_once(args, &reason, renders == 0, &mut standing);
         renders += 1;
         if args.max_renders.is_some_and(|max| renders >= max) {
             return ExitCode::SUCCESS;
@@ -73,11 +76,12 @@ pub fn watch(args: &WatchArgs) -> ExitCode {
 }
 
 /// Renders the PDF (and proofs) and prints one line saying how it went.
-fn render_once(args: &WatchArgs, reason: &str) {
+fn render_once(args: &WatchArgs, reason: &str, first: bool, standing: &mut StandingType) {
     let started = Instant::now();
     let options =
         LoadOptions { fonts_dir: args.fonts.clone().unwrap_or_else(default_fonts_dir), ..LoadOptions::default() };
-    let (book, typeset, pdf_options) = match typeset_dir(&args.edition, &options, super::render::source_date_epoch()) {
+    let source_date = super::render::source_date_epoch();
+    let (book, typeset, pdf_options, reuse) = match standing.typeset_dir(&args.edition, &options, source_date) {
         Ok(done) => done,
         Err(error) => {
             eprintln!("{error}");
@@ -85,9 +89,9 @@ fn render_once(args: &WatchArgs, reason: &str) {
             return;
         }
     };
-    let pdf = write_pdf(&typeset.document, &book, &pdf_options)
+    let pdf = write_pdf(&typeset.document, book, &pdf_options)
         .and_then(|bytes| write_atomically(&args.output, &bytes).map_err(|e| e.to_string()));
-    let proofs = args.proof.as_ref().map(|dir| write_proofs(dir, &typeset.document, &book, &args.look.options()));
+    let proofs = args.proof.as_ref().map(|dir| write_proofs(dir, &typeset.document, book, &args.look.options()));
     for result in [Some(pdf.map(|()| 0)), proofs].into_iter().flatten() {
         if let Err(e) = result {
             eprintln!("error: {e}");
@@ -96,10 +100,27 @@ fn render_once(args: &WatchArgs, reason: &str) {
     let problems = typeset.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let status = if problems > 0 { format!(", {problems} layout problem(s)") } else { String::new() };
     eprintln!(
-        "rendered {} pages in {} ms ({reason}){status}",
+        "rendered {} pages in {} ms ({reason}{}){status}",
         typeset.document.pages.len(),
-        started.elapsed().as_millis()
+        started.elapsed().as_millis(),
+        reused(&reuse, first),
     );
+}
+
+/// What a render set again, after the reason in its line: nothing on the first render,
+/// which sets everything.
+fn reused(reuse: &Reuse, first: bool) -> String {
+    if first {
+        return String::new();
+    }
+    let fonts = if reuse.fonts_loaded { ", fonts read again" } else { "" };
+    format!(
+        "; {} of {} stories set again, {} of {} texts shaped{fonts}",
+        reuse.stories_set.len(),
+        reuse.stories,
+        reuse.texts_shaped,
+        reuse.texts
+    )
 }
 
 /// The first file added, removed or modified between two snapshots.
