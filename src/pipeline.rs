@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Location};
 use crate::flow::{PartTexts, PhotoSize, SetText, StoryLayout, StoryTexts, TextRef, break_balanced, flow_story};
-use crate::fonts::{Font, FontBook};
+use crate::fonts::{Font, FontBook, load_bundled_faces};
 use crate::frame::Document;
 use crate::linebreak::{Align, build_items};
 use crate::model::{
@@ -39,11 +39,17 @@ pub struct Typeset {
 
 /// Loads the edition's faces; an unreadable font is an error naming the file.
 pub fn load_fonts(edition: &Edition) -> Result<FontBook, Diagnostic> {
+    load_fonts_with(edition, Vec::new())
+}
+
+/// [`load_fonts`], taking any face already loaded in `ready` (same key, same file).
+fn load_fonts_with(edition: &Edition, ready: Vec<Font>) -> Result<FontBook, Diagnostic> {
     let at = || Location::file(&edition.file);
+    let loaded = |key: &str, path: &Path| ready.iter().find(|f| f.key == key && f.path == path).cloned();
     let fonts = edition
         .faces
         .par_iter()
-        .map(|(key, path)| Font::load(key, path, 0).map_err(|e| (e, path)))
+        .map(|(key, path)| loaded(key, path).map_or_else(|| Font::load(key, path, 0), Ok).map_err(|e| (e, path)))
         .collect::<Result<Vec<Font>, (String, &std::path::PathBuf)>>()
         .map_err(|(e, path)| {
             Diagnostic::error(font_named_at(edition, path).unwrap_or_else(at), e)
@@ -101,8 +107,11 @@ pub fn typeset_dir(
     options: &LoadOptions,
     source_date: Option<i64>,
 ) -> Result<(FontBook, Typeset, PdfOptions), Diagnostic> {
-    let edition = load_edition(dir, options)?;
-    let book = load_fonts(&edition)?;
+    // Most editions set in the bundled faces: they are read while the edition loads, and
+    // load_fonts reads only faces the edition names instead.
+    let (edition, bundled) = rayon::join(|| load_edition(dir, options), || load_bundled_faces(&options.fonts_dir));
+    let edition = edition?;
+    let book = load_fonts_with(&edition, bundled)?;
     let typeset = typeset(&edition, &book);
     let pdf = pdf_options(&edition, source_date);
     Ok((book, typeset, pdf))

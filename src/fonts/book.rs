@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::roles::{Role, RoleFaces};
+use rayon::prelude::*;
+
+use super::roles::{BUNDLED_FACES, Role, RoleFaces};
 
 /// Index of a font in its [`FontBook`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -127,6 +129,12 @@ fn read_coverage(face: &ttf_parser::Face) -> Vec<u64> {
     let used = bits.iter().rposition(|&w| w != 0).map_or(0, |i| i + 1);
     bits.truncate(used);
     bits
+}
+
+/// The bundled faces in `dir` that load, in parallel; one that does not is left out (the
+/// edition may not use it, and [`Font::load`] reports it when it does).
+pub fn load_bundled_faces(dir: &Path) -> Vec<Font> {
+    BUNDLED_FACES.par_iter().filter_map(|(key, file)| Font::load(key, &dir.join(file), 0).ok()).collect()
 }
 
 /// Every face the edition uses, and which faces set each role.

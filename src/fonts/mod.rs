@@ -5,5 +5,5 @@
 mod book;
 mod roles;
 
-pub use book::{Font, FontBook, FontId, FontMetrics, Outlines};
+pub use book::{Font, FontBook, FontId, FontMetrics, Outlines, load_bundled_faces};
 pub use roles::{BUNDLED_FACES, Role, RoleFaces};
