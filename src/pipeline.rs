@@ -142,8 +142,20 @@ pub fn set_texts(edition: &Edition, book: &FontBook) -> EditionTexts {
 
 /// [`set_texts`], taking each text from `standing` where it was set before.
 fn set_texts_through(edition: &Edition, book: &FontBook, standing: Option<&StandingTexts>) -> EditionTexts {
-    let settings = &edition.composition;
-    let new_setter = || Setter::new(book, settings, standing);
+    let new_setter = || Setter::new(book, &edition.composition, standing);
+    // The pages' furniture is set while the stories are.
+    let ((stories, story_diagnostics), (furniture, furniture_diagnostics)) =
+        rayon::join(|| set_stories(edition, &new_setter), || set_furniture(edition, &mut new_setter()));
+    let mut diagnostics = edition.diagnostics.clone();
+    diagnostics.extend(story_diagnostics);
+    EditionTexts { stories, furniture, diagnostics, furniture_diagnostics }
+}
+
+/// Every story's texts, and what went wrong setting them, in story order.
+fn set_stories<'a>(
+    edition: &Edition,
+    new_setter: &(dyn Fn() -> Setter<'a> + Sync),
+) -> (Vec<StoryTexts>, Vec<Diagnostic>) {
     // Stories are shaped in parallel, in a few runs of consecutive stories, each with its own
     // setter (its shaper caches faces, plans and half forms: a new one starts them afresh);
     // results and their diagnostics are collected in story order.
@@ -165,15 +177,19 @@ fn set_texts_through(edition: &Edition, book: &FontBook, standing: Option<&Stand
             set
         })
         .collect();
-    let mut diagnostics = edition.diagnostics.clone();
+    let mut diagnostics = Vec::new();
     let mut stories = Vec::with_capacity(set.len());
     for (texts, story_diagnostics) in set {
         stories.push(texts);
         diagnostics.extend(story_diagnostics);
     }
-    let mut setter = new_setter();
-    let mut furniture_diagnostics = Vec::new();
-    let furniture: Vec<FurnitureTexts> = edition
+    (stories, diagnostics)
+}
+
+/// Every page's furniture set, and what went wrong setting it, in page order.
+fn set_furniture(edition: &Edition, setter: &mut Setter) -> (Vec<FurnitureTexts>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let furniture = edition
         .pages
         .iter()
         .map(|page| {
@@ -185,12 +201,12 @@ fn set_texts_through(edition: &Edition, book: &FontBook, standing: Option<&Stand
                         furniture_at(edition, &f.text.text, offset)
                             .with_detail(format!("page {}, character {character}", page.number))
                     };
-                    (f.slot, set_text(&mut setter, &f.text, false, &at, &mut furniture_diagnostics))
+                    (f.slot, set_text(setter, &f.text, false, &at, &mut diagnostics))
                 })
                 .collect()
         })
         .collect();
-    EditionTexts { stories, furniture, diagnostics, furniture_diagnostics }
+    (furniture, diagnostics)
 }
 
 /// Flows each story through its chain of boxes.
