@@ -190,28 +190,11 @@ impl FontStreams {
     /// Subsets the face to the glyphs the document shows and compresses the program and its
     /// ToUnicode CMap. The error is a sentence naming the font file.
     pub(super) fn of(usage: &FontUse) -> Result<FontStreams, String> {
-        let font = usage.font;
         let remapper = glyph_remapper(usage);
-        let subset = subsetter::subset(&font.data, font.index, &remapper)
-            .map_err(|e| format!("cannot subset font `{}` for the PDF: {e}", font.path.display()))?;
-        let program = match font.outlines {
-            Outlines::TrueType => subset,
-            Outlines::Cff => bare_cff(&subset)
-                .ok_or_else(|| format!("the subset of font `{}` has no CFF table", font.path.display()))?,
-        };
-        let to_unicode: Vec<(u16, String)> = usage
-            .glyphs
-            .iter()
-            // `.notdef` stands for whatever was missing; mapping it to the first missing
-            // character would extract every other missing one as that character.
-            .filter(|(gid, text)| **gid != 0 && !text.is_empty())
-            .filter_map(|(gid, text)| Some((remapper.get(*gid)?, clip_text(text))))
-            .collect();
-        Ok(FontStreams {
-            program_len: program.len(),
-            program: compress_to_vec_zlib(&program, FONT_FLATE_LEVEL),
-            to_unicode: compress_to_vec_zlib(&unicode_cmap(&to_unicode), FLATE_LEVEL),
-        })
+        // The CMap is made beside the subset, which is the longest task of a short document.
+        let (program, to_unicode) = rayon::join(|| font_program(usage, &remapper), || to_unicode(usage, &remapper));
+        let (program_len, program) = program?;
+        Ok(FontStreams { program_len, program, to_unicode })
     }
 
     /// Size of the embedded font program before compression, for reports.
@@ -233,6 +216,33 @@ impl FontStreams {
             }
         }
     }
+}
+
+/// The face subset to the remapper's glyphs: its length, and its bytes compressed.
+fn font_program(usage: &FontUse, remapper: &GlyphRemapper) -> Result<(usize, Vec<u8>), String> {
+    let font = usage.font;
+    let subset = subsetter::subset(&font.data, font.index, remapper)
+        .map_err(|e| format!("cannot subset font `{}` for the PDF: {e}", font.path.display()))?;
+    let program = match font.outlines {
+        Outlines::TrueType => subset,
+        Outlines::Cff => {
+            bare_cff(&subset).ok_or_else(|| format!("the subset of font `{}` has no CFF table", font.path.display()))?
+        }
+    };
+    Ok((program.len(), compress_to_vec_zlib(&program, FONT_FLATE_LEVEL)))
+}
+
+/// The face's ToUnicode CMap, compressed: each glyph's CID and the text it stands for.
+fn to_unicode(usage: &FontUse, remapper: &GlyphRemapper) -> Vec<u8> {
+    let pairs: Vec<(u16, String)> = usage
+        .glyphs
+        .iter()
+        // `.notdef` stands for whatever was missing; mapping it to the first missing
+        // character would extract every other missing one as that character.
+        .filter(|(gid, text)| **gid != 0 && !text.is_empty())
+        .filter_map(|(gid, text)| Some((remapper.get(*gid)?, clip_text(text))))
+        .collect();
+    compress_to_vec_zlib(&unicode_cmap(&pairs), FLATE_LEVEL)
 }
 
 /// The ToUnicode CMap of CID → text pairs, in CID order.
