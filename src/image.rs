@@ -23,6 +23,15 @@ pub enum RasterData {
     Gray(Vec<u8>),
 }
 
+impl RasterData {
+    /// The bytes held: the JPEG's, or the samples'.
+    pub fn byte_len(&self) -> usize {
+        match self {
+            RasterData::GrayJpeg(bytes) | RasterData::Gray(bytes) => bytes.len(),
+        }
+    }
+}
+
 /// Reads an image from its file bytes, which a gray JPEG keeps (to embed as they are). The
 /// error is a sentence for a diagnostic.
 pub fn read_raster(bytes: Vec<u8>) -> Result<Raster, String> {

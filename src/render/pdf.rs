@@ -21,11 +21,14 @@ mod intent;
 mod marks;
 mod xobject;
 
+use std::sync::Arc;
+
 use pdf_writer::{Filter, Finish, Name, Pdf, Rect, Ref};
 use rayon::prelude::*;
 
 use crate::fonts::FontBook;
 use crate::frame::{Document, Page};
+use crate::image::Raster;
 use crate::model::{PdfX, PrintSettings};
 use crate::units::Abs;
 use collect::Usage;
@@ -111,7 +114,7 @@ fn write_objects(
     let profile_ref = profile.map(|_| refs.bump());
     let metadata_ref = (print.standard == PdfX::X4).then(|| refs.bump());
 
-    let mut pdf = Pdf::new();
+    let mut pdf = Pdf::with_capacity(estimated_size(painted, streams, &usage.images));
     match print.standard {
         // PDF/X-1a:2003 is based on PDF 1.4, PDF/X-4 on PDF 1.6.
         PdfX::X1a => pdf.set_version(1, 4),
@@ -151,6 +154,16 @@ fn write_objects(
     let file_id = id::file_id(pdf.as_bytes()).to_vec();
     pdf.set_file_id((file_id.clone(), file_id));
     pdf.finish()
+}
+
+/// About how many bytes the file will take: its streams and a few kilobytes for each page's
+/// and font's dictionaries. Writing into a buffer that size once spares the copies (and the
+/// fresh memory) of growing it by doubling.
+fn estimated_size(painted: &[(Sheet, PageContent)], streams: &[FontStreams], images: &[Arc<Raster>]) -> usize {
+    let pages: usize = painted.iter().map(|(_, content)| content.stream.len() + 2048).sum();
+    let fonts: usize = streams.iter().map(|s| s.byte_len() + 16 * 1024).sum();
+    let images: usize = images.iter().map(|raster| raster.data.byte_len() + 512).sum();
+    pages + fonts + images + 64 * 1024
 }
 
 /// The object numbers of a document, handed out before anything is written so that objects

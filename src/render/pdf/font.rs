@@ -197,6 +197,11 @@ impl FontStreams {
         Ok(FontStreams { program_len, program, to_unicode })
     }
 
+    /// The bytes the two streams take in the file.
+    pub(super) fn byte_len(&self) -> usize {
+        self.program.len() + self.to_unicode.len()
+    }
+
     /// Size of the embedded font program before compression, for reports.
     #[cfg(test)]
     pub fn program_len(&self) -> usize {
