@@ -8,7 +8,9 @@
 //!
 //! - fresh: `typeset_dir` and `write_pdf`, as `paiban render` and a watch without standing
 //!   type do after any save;
-//! - kept, no change: through the same [`StandingType`] again with nothing changed;
+//! - kept, no change: through the same [`StandingType`] again with nothing changed, the PDF
+//!   written with the font programs kept from the render before (`write_pdf_keeping`), as
+//!   `paiban watch` does;
 //! - kept, one article edited: the first `。` of the body of one article (`--article NAME`,
 //!   default `market`; `NAME-0` in a generated edition) turned into `！` and back on
 //!   alternate runs, then through standing type.
@@ -21,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use paiban::model::LoadOptions;
 use paiban::pipeline::{StandingType, typeset_dir};
-use paiban::render::pdf::write_pdf;
+use paiban::render::pdf::{KeptPrograms, write_pdf, write_pdf_keeping};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -83,12 +85,12 @@ fn bench(dir: &Path, article: &Path, runs: usize, options: &LoadOptions, name: &
         pages = typeset.document.pages.len();
     }
     let peak_fresh = peak_memory_mb();
-    let mut standing = StandingType::default();
+    let (mut standing, mut programs) = (StandingType::default(), KeptPrograms::default());
     let mut render = |row: &mut Row| {
         let start = Instant::now();
         let (book, typeset, pdf, reuse) = standing.typeset_dir(dir, options, None).expect("edition typesets");
         row.layout.push(start.elapsed());
-        std::hint::black_box(write_pdf(&typeset.document, book, &pdf).expect("pdf"));
+        std::hint::black_box(write_pdf_keeping(&typeset.document, book, &pdf, &mut programs).expect("pdf"));
         row.total.push(start.elapsed());
         reuse
     };

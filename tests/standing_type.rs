@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime};
 
 use paiban::model::{LoadOptions, load_edition};
 use paiban::pipeline::{Reuse, StandingType, render_pdf};
-use paiban::render::pdf::write_pdf;
+use paiban::render::pdf::{KeptPrograms, write_pdf_keeping};
 
 use common::{copy_dir, load_options, root};
 
@@ -62,14 +62,21 @@ fn fresh(copy: &Copy) -> Output {
     Output { pdf, diagnostics: typeset.diagnostics.iter().map(ToString::to_string).collect() }
 }
 
-fn through(standing: &mut StandingType, copy: &Copy) -> (Output, Reuse) {
-    let (book, typeset, options, reuse) = standing.typeset_dir(&copy.edition, &copy.options, Some(0)).unwrap();
-    let pdf = write_pdf(&typeset.document, book, &options).unwrap();
+/// What `watch` keeps between renders: standing type and the faces' subsets.
+#[derive(Default)]
+struct Kept {
+    standing: StandingType,
+    programs: KeptPrograms,
+}
+
+fn through(kept: &mut Kept, copy: &Copy) -> (Output, Reuse) {
+    let (book, typeset, options, reuse) = kept.standing.typeset_dir(&copy.edition, &copy.options, Some(0)).unwrap();
+    let pdf = write_pdf_keeping(&typeset.document, book, &options, &mut kept.programs).unwrap();
     (Output { pdf, diagnostics: typeset.diagnostics.iter().map(ToString::to_string).collect() }, reuse)
 }
 
 /// Renders through `standing` and checks that it gives what a fresh render gives.
-fn same_as_fresh(standing: &mut StandingType, copy: &Copy) -> (Output, Reuse) {
+fn same_as_fresh(standing: &mut Kept, copy: &Copy) -> (Output, Reuse) {
     let (kept, reuse) = through(standing, copy);
     let fresh = fresh(copy);
     assert_eq!(kept.diagnostics, fresh.diagnostics, "{reuse:?}");
@@ -86,15 +93,17 @@ fn stories_on_page(copy: &Copy, index: usize) -> Vec<String> {
 #[test]
 fn an_edited_paragraph_sets_only_its_story_again() {
     let copy = Copy::new();
-    let mut standing = StandingType::default();
+    let mut standing = Kept::default();
     let (first, reuse) = same_as_fresh(&mut standing, &copy);
     assert!(reuse.fonts_loaded);
     assert_eq!(reuse.stories_set.len(), reuse.stories);
     assert_eq!(reuse.texts_shaped, reuse.texts);
 
-    // Nothing changed: nothing is set again.
+    // Nothing changed: nothing is set again, and no face is subset again.
     let (again, reuse) = through(&mut standing, &copy);
     assert!(again == first, "a render with nothing changed differs");
+    assert_eq!(standing.programs.reused(), standing.programs.faces());
+    assert_eq!(standing.programs.faces(), 5);
     assert!(!reuse.fonts_loaded);
     assert_eq!((reuse.stories_set.len(), reuse.texts_shaped), (0, 0), "{reuse:?}");
 
@@ -111,7 +120,7 @@ fn an_edited_paragraph_sets_only_its_story_again() {
 #[test]
 fn a_brief_that_grows_sets_the_brief_stacked_under_it_again() {
     let copy = Copy::new();
-    let mut standing = StandingType::default();
+    let mut standing = Kept::default();
     same_as_fresh(&mut standing, &copy);
     // A word changed in place leaves the brief's depth, and the one below stays as it was.
     copy.edit("articles/brief-weather.md", "明天起", "后天起");
@@ -128,7 +137,7 @@ fn a_brief_that_grows_sets_the_brief_stacked_under_it_again() {
 #[test]
 fn a_template_sets_its_pages_stories_again_and_the_edition_file_what_it_changes() {
     let copy = Copy::new();
-    let mut standing = StandingType::default();
+    let mut standing = Kept::default();
     same_as_fresh(&mut standing, &copy);
 
     // The feature page's template sets every story with a box on page 3 again, and no other:
@@ -165,10 +174,12 @@ fn a_template_sets_its_pages_stories_again_and_the_edition_file_what_it_changes(
 #[test]
 fn a_missing_character_is_reported_at_its_place_when_its_text_is_kept() {
     let copy = Copy::new();
-    let mut standing = StandingType::default();
+    let mut standing = Kept::default();
     same_as_fresh(&mut standing, &copy);
     copy.edit("articles/market.md", "几乎每天都来集市", "几乎每天😀都来集市");
     let (edited, _) = same_as_fresh(&mut standing, &copy);
+    // The emoji is set as .notdef in the body face, which is subset again; the others are not.
+    assert_eq!(standing.programs.reused(), standing.programs.faces() - 1);
     let missing = |output: &Output| -> String {
         let found = output.diagnostics.iter().find(|d| d.contains("no font has U+1F600"));
         found.expect("the emoji is reported").clone()
@@ -191,7 +202,7 @@ fn a_missing_character_is_reported_at_its_place_when_its_text_is_kept() {
 #[test]
 fn a_font_file_saved_again_is_read_again_and_every_text_set_again() {
     let copy = Copy::with_fonts();
-    let mut standing = StandingType::default();
+    let mut standing = Kept::default();
     same_as_fresh(&mut standing, &copy);
     let (_, reuse) = same_as_fresh(&mut standing, &copy);
     assert!(!reuse.fonts_loaded && reuse.texts_shaped == 0, "{reuse:?}");
@@ -212,7 +223,7 @@ fn a_stand_in_is_set_when_the_story_it_stands_in_for_stops_reaching_its_box() {
         "box = \"cont-b\"\narticle = \"brief-clinic\"",
         "box = \"cont-b\"\narticle = \"brief-clinic\"\nthen = \"filler\"",
     );
-    let mut standing = StandingType::default();
+    let mut standing = Kept::default();
     let (_, reuse) = same_as_fresh(&mut standing, &copy);
     assert!(!reuse.stories_set.contains(&"filler".to_string()), "the clinic story reaches page 3: {reuse:?}");
     // Cut to its first paragraph, the clinic story ends on page 1, and the filler is set.

@@ -15,7 +15,7 @@ use clap::Args;
 use paiban::diag::Severity;
 use paiban::model::LoadOptions;
 use paiban::pipeline::{Reuse, StandingType};
-use paiban::render::pdf::write_pdf;
+use paiban::render::pdf::{KeptPrograms, write_pdf_keeping};
 
 use super::output::write_atomically;
 use super::proof::{ProofLook, write_proofs};
@@ -56,9 +56,9 @@ pub fn watch(args: &WatchArgs) -> ExitCode {
     let mut renders = 0;
     eprintln!("watching {} (Ctrl-C to stop)", args.edition.display());
     let mut reason = "start".to_string();
-    let mut standing = StandingType::default();
+    let (mut standing, mut programs) = (StandingType::default(), KeptPrograms::default());
     loop {
-        render_once(args, &reason, renders == 0, &mut standing);
+        render_once(args, &reason, renders == 0, &mut standing, &mut programs);
         renders += 1;
         if args.max_renders.is_some_and(|max| renders >= max) {
             return ExitCode::SUCCESS;
@@ -76,7 +76,8 @@ pub fn watch(args: &WatchArgs) -> ExitCode {
 }
 
 /// Renders the PDF (and proofs) and prints one line saying how it went.
-fn render_once(args: &WatchArgs, reason: &str, first: bool, standing: &mut StandingType) {
+/// `standing` and `programs` are what the renders before kept (type and font subsets).
+fn render_once(args: &WatchArgs, reason: &str, first: bool, standing: &mut StandingType, programs: &mut KeptPrograms) {
     let started = Instant::now();
     let options =
         LoadOptions { fonts_dir: args.fonts.clone().unwrap_or_else(default_fonts_dir), ..LoadOptions::default() };
@@ -89,7 +90,7 @@ fn render_once(args: &WatchArgs, reason: &str, first: bool, standing: &mut Stand
             return;
         }
     };
-    let pdf = write_pdf(&typeset.document, book, &pdf_options)
+    let pdf = write_pdf_keeping(&typeset.document, book, &pdf_options, programs)
         .and_then(|bytes| write_atomically(&args.output, &bytes).map_err(|e| e.to_string()));
     let proofs = args.proof.as_ref().map(|dir| write_proofs(dir, &typeset.document, book, &args.look.options()));
     for result in [Some(pdf.map(|()| 0)), proofs].into_iter().flatten() {
@@ -103,23 +104,25 @@ fn render_once(args: &WatchArgs, reason: &str, first: bool, standing: &mut Stand
         "rendered {} pages in {} ms ({reason}{}){status}",
         typeset.document.pages.len(),
         started.elapsed().as_millis(),
-        reused(&reuse, first),
+        reused(&reuse, programs, first),
     );
 }
 
 /// What a render set again, after the reason in its line: nothing on the first render,
 /// which sets everything.
-fn reused(reuse: &Reuse, first: bool) -> String {
+fn reused(reuse: &Reuse, programs: &KeptPrograms, first: bool) -> String {
     if first {
         return String::new();
     }
     let fonts = if reuse.fonts_loaded { ", fonts read again" } else { "" };
     format!(
-        "; {} of {} stories set again, {} of {} texts shaped{fonts}",
+        "; {} of {} stories set again, {} of {} texts shaped, {} of {} faces subset{fonts}",
         reuse.stories_set.len(),
         reuse.stories,
         reuse.texts_shaped,
-        reuse.texts
+        reuse.texts,
+        programs.faces() - programs.reused(),
+        programs.faces(),
     )
 }
 

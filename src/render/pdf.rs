@@ -33,8 +33,8 @@ use crate::model::{PdfX, PrintSettings};
 use crate::units::Abs;
 use collect::Usage;
 use content::PageContent;
-pub use font::FontStreams;
 use font::{EmbeddedFont, FontRefs};
+pub use font::{FontProgram, FontStreams};
 use marks::Sheet;
 
 /// Compression levels of the Flate streams (miniz_oxide). Fixed, so that output bytes do not
@@ -63,23 +63,60 @@ pub struct PdfOptions {
 /// The error is a sentence for a diagnostic: a run names a font the book does not have, or a
 /// font could not be subset (it names the font file).
 pub fn write_pdf(doc: &Document, book: &FontBook, options: &PdfOptions) -> Result<Vec<u8>, String> {
+    write_pdf_keeping(doc, book, options, &mut KeptPrograms::default())
+}
+
+/// Font programs kept from one document to the next of the same edition (`watch`): a face
+/// whose glyphs did not change is not subset again. What a document did not use is dropped.
+#[derive(Default)]
+pub struct KeptPrograms {
+    programs: Vec<Arc<FontProgram>>,
+    reused: usize,
+}
+
+impl KeptPrograms {
+    /// How many faces the last document took from here instead of subsetting them again.
+    pub fn reused(&self) -> usize {
+        self.reused
+    }
+
+    /// How many faces the last document embedded.
+    pub fn faces(&self) -> usize {
+        self.programs.len()
+    }
+}
+
+/// [`write_pdf`], taking each face's program from `kept` when one made before serves (the same
+/// loaded face, the same glyphs), and keeping this document's programs there for the next.
+/// The bytes are the same as [`write_pdf`]'s.
+pub fn write_pdf_keeping(
+    doc: &Document,
+    book: &FontBook,
+    options: &PdfOptions,
+    kept: &mut KeptPrograms,
+) -> Result<Vec<u8>, String> {
     let usage = Usage::of(doc, book)?;
     let fonts: Vec<EmbeddedFont> = usage.fonts.iter().map(EmbeddedFont::new).collect::<Result<_, _>>()?;
     // Painting needs only the CIDs, so the pages are painted while the faces are subset: the
     // body face alone takes about as long as painting every page of an edition.
-    let (streams, painted) = rayon::join(|| font_streams(&usage), || paint_pages(doc, &usage, &fonts, &options.print));
-    Ok(write_objects(doc, &usage, &fonts, &streams?, &painted, options))
+    let (streams, painted) =
+        rayon::join(|| font_streams(&usage, &kept.programs), || paint_pages(doc, &usage, &fonts, &options.print));
+    let streams = streams?;
+    let reused = streams.iter().filter(|s| kept.programs.iter().any(|p| Arc::ptr_eq(p, s.program()))).count();
+    *kept = KeptPrograms { programs: streams.iter().map(|s| s.program().clone()).collect(), reused };
+    Ok(write_objects(doc, &usage, &fonts, &streams, &painted, options))
 }
 
 /// Subsets every face `doc` shows text in and compresses the programs: the part of
 /// [`write_pdf`] that overlaps with painting, apart so that its cost can be measured alone.
 pub fn subset_fonts(doc: &Document, book: &FontBook) -> Result<Vec<FontStreams>, String> {
-    font_streams(&Usage::of(doc, book)?)
+    font_streams(&Usage::of(doc, book)?, &[])
 }
 
-/// Each face subset and compressed, in parallel; `collect` keeps them in usage order.
-fn font_streams(usage: &Usage) -> Result<Vec<FontStreams>, String> {
-    usage.fonts.par_iter().map(FontStreams::of).collect()
+/// Each face subset and compressed (or taken from `kept`), in parallel; `collect` keeps them
+/// in usage order.
+fn font_streams(usage: &Usage, kept: &[Arc<FontProgram>]) -> Result<Vec<FontStreams>, String> {
+    usage.fonts.par_iter().map(|face| FontStreams::of(face, kept)).collect()
 }
 
 /// Every page's content stream, painted and compressed in parallel, in page order.

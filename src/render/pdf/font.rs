@@ -7,6 +7,7 @@
 //! /FontFile2 and /CIDToGIDMap. FontFile3 /OpenType would need PDF 1.6, so it is not used.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use miniz_oxide::deflate::compress_to_vec_zlib;
 use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
@@ -51,13 +52,30 @@ pub(super) struct EmbeddedFont {
 
 /// One face's streams: the subset font program and the ToUnicode CMap, compressed.
 pub struct FontStreams {
-    /// Length of the uncompressed font program: the whole subset (TrueType) or its bare
-    /// `CFF ` table.
-    program_len: usize,
-    /// The font program, Flate-compressed.
-    program: Vec<u8>,
+    program: Arc<FontProgram>,
     /// The ToUnicode CMap, Flate-compressed.
     to_unicode: Vec<u8>,
+}
+
+/// A face subset to a set of glyphs: it depends on nothing else, so a program made for one
+/// document serves the next with the same glyphs of the same loaded face (`watch`).
+pub struct FontProgram {
+    /// The loaded face's bytes it was cut from (held, so the identity cannot be reused).
+    face: Arc<Vec<u8>>,
+    /// The glyph ids it holds, ascending (`.notdef` aside).
+    glyphs: Vec<u16>,
+    /// Length of the uncompressed program: the whole subset (TrueType) or its bare `CFF `
+    /// table.
+    len: usize,
+    /// The program, Flate-compressed.
+    compressed: Vec<u8>,
+}
+
+impl FontProgram {
+    /// Whether this is the program `usage` needs.
+    fn serves(&self, usage: &FontUse) -> bool {
+        Arc::ptr_eq(&self.face, &usage.font.data) && self.glyphs.iter().eq(usage.glyphs.keys())
+    }
 }
 
 /// The object ids of one embedded font.
@@ -189,42 +207,51 @@ impl EmbeddedFont {
 impl FontStreams {
     /// Subsets the face to the glyphs the document shows and compresses the program and its
     /// ToUnicode CMap. The error is a sentence naming the font file.
-    pub(super) fn of(usage: &FontUse) -> Result<FontStreams, String> {
+    /// `kept` are programs made before; one that serves is taken instead of subsetting.
+    pub(super) fn of(usage: &FontUse, kept: &[Arc<FontProgram>]) -> Result<FontStreams, String> {
         let remapper = glyph_remapper(usage);
+        let made = || match kept.iter().find(|program| program.serves(usage)) {
+            Some(program) => Ok(program.clone()),
+            None => font_program(usage, &remapper).map(Arc::new),
+        };
         // The CMap is made beside the subset, which is the longest task of a short document.
-        let (program, to_unicode) = rayon::join(|| font_program(usage, &remapper), || to_unicode(usage, &remapper));
-        let (program_len, program) = program?;
-        Ok(FontStreams { program_len, program, to_unicode })
+        let (program, to_unicode) = rayon::join(made, || to_unicode(usage, &remapper));
+        Ok(FontStreams { program: program?, to_unicode })
+    }
+
+    /// The program, to keep for the next document.
+    pub(super) fn program(&self) -> &Arc<FontProgram> {
+        &self.program
     }
 
     /// The bytes the two streams take in the file.
     pub(super) fn byte_len(&self) -> usize {
-        self.program.len() + self.to_unicode.len()
+        self.program.compressed.len() + self.to_unicode.len()
     }
 
     /// Size of the embedded font program before compression, for reports.
     #[cfg(test)]
     pub fn program_len(&self) -> usize {
-        self.program_len
+        self.program.len
     }
 
     fn write_program(&self, chunk: &mut Chunk, id: Ref, outlines: Outlines) {
-        let mut stream = chunk.stream(id, &self.program);
+        let mut stream = chunk.stream(id, &self.program.compressed);
         stream.filter(Filter::FlateDecode);
         match outlines {
             Outlines::Cff => {
                 stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
             }
             Outlines::TrueType => {
-                let len = i32::try_from(self.program_len).unwrap_or(i32::MAX);
+                let len = i32::try_from(self.program.len).unwrap_or(i32::MAX);
                 stream.pair(Name(b"Length1"), len);
             }
         }
     }
 }
 
-/// The face subset to the remapper's glyphs: its length, and its bytes compressed.
-fn font_program(usage: &FontUse, remapper: &GlyphRemapper) -> Result<(usize, Vec<u8>), String> {
+/// The face subset to the remapper's glyphs.
+fn font_program(usage: &FontUse, remapper: &GlyphRemapper) -> Result<FontProgram, String> {
     let font = usage.font;
     let subset = subsetter::subset(&font.data, font.index, remapper)
         .map_err(|e| format!("cannot subset font `{}` for the PDF: {e}", font.path.display()))?;
@@ -234,7 +261,12 @@ fn font_program(usage: &FontUse, remapper: &GlyphRemapper) -> Result<(usize, Vec
             bare_cff(&subset).ok_or_else(|| format!("the subset of font `{}` has no CFF table", font.path.display()))?
         }
     };
-    Ok((program.len(), compress_to_vec_zlib(&program, FONT_FLATE_LEVEL)))
+    Ok(FontProgram {
+        face: font.data.clone(),
+        glyphs: usage.glyphs.keys().copied().collect(),
+        len: program.len(),
+        compressed: compress_to_vec_zlib(&program, FONT_FLATE_LEVEL),
+    })
 }
 
 /// The face's ToUnicode CMap, compressed: each glyph's CID and the text it stands for.
