@@ -22,6 +22,9 @@ use paiban::pipeline::{flow_stories, load_fonts, paginate_edition, pdf_options, 
 use paiban::render::pdf::{subset_fonts, write_pdf};
 use paiban::shape::Shaper;
 
+mod support;
+use support::{copy_dir, median, peak_memory_mb};
+
 const STAGES: [&str; 9] = [
     "load (read and parse the edition)",
     "fonts (read and parse faces)",
@@ -119,8 +122,8 @@ fn bench(dir: &Path, name: &str, runs: usize, options: &LoadOptions) {
     }
     println!("  {:<44} {:>9.1} ms", "total (load to PDF bytes, without the 'alone' rows)", ms(total));
     println!("  {:<44} {:>9.1} ms", "per page", ms(total) / pages as f64);
-    if let Some(peak) = peak_memory_kb() {
-        println!("  {:<44} {:>9.1} MB", "peak memory of this process so far (VmHWM)", peak as f64 / 1024.0);
+    if let Some(peak) = peak_memory_mb() {
+        println!("  {:<44} {:>9.1} MB", "peak memory of this process so far (VmHWM)", peak);
     }
 }
 
@@ -135,18 +138,6 @@ fn styled_texts(edition: &paiban::model::Edition) -> Vec<&StyledText> {
     }
     texts.extend(edition.pages.iter().flat_map(|p| &p.furniture).map(|f| &f.text));
     texts
-}
-
-fn median(times: &mut [Duration]) -> Duration {
-    times.sort();
-    times.get(times.len() / 2).copied().unwrap_or_default()
-}
-
-/// The process's peak resident set, from /proc (Linux only).
-fn peak_memory_kb() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Writes an edition of `pages` pages to `dir`, built from the sample as described above.
@@ -187,13 +178,4 @@ fn copy_article(sample: &Path, dir: &Path, name: &mut toml::Value, group: usize)
     let from = sample.join("articles").join(format!("{article}.md"));
     std::fs::copy(&from, dir.join("articles").join(format!("{copy}.md"))).expect("copy article");
     *name = toml::Value::String(copy);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("read folder").flatten() {
-        if entry.path().is_file() {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
-        }
-    }
 }

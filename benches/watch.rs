@@ -25,6 +25,9 @@ use paiban::model::LoadOptions;
 use paiban::pipeline::{StandingType, typeset_dir};
 use paiban::render::pdf::{KeptPrograms, write_pdf, write_pdf_keeping};
 
+mod support;
+use support::{copy_dir, median, peak_memory_mb};
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let value = |flag: &str| args.iter().position(|a| a == flag).and_then(|i| args.get(i + 1)).cloned();
@@ -65,10 +68,7 @@ struct Row {
 
 impl Row {
     fn print(&mut self, label: &str) {
-        let ms = |times: &mut Vec<Duration>| {
-            times.sort();
-            times[times.len() / 2].as_secs_f64() * 1000.0
-        };
+        let ms = |times: &mut Vec<Duration>| median(times).as_secs_f64() * 1000.0;
         println!("  {label:<34} {:>8.1} ms {:>8.1} ms", ms(&mut self.layout), ms(&mut self.total));
     }
 }
@@ -114,14 +114,6 @@ fn bench(dir: &Path, article: &Path, runs: usize, options: &LoadOptions, name: &
     }
 }
 
-/// The process's peak resident set in MB, from /proc (Linux only).
-fn peak_memory_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
-
 /// Where the first `。` after the article's front matter is.
 fn first_stop(file: &Path) -> usize {
     let text = std::fs::read_to_string(file).expect("article");
@@ -152,15 +144,4 @@ fn copy_edition(from: &Path, to: &Path) {
     let absolute = from.join(layouts).canonicalize().expect("the edition's layouts folder");
     table.insert("layouts".into(), toml::Value::String(absolute.display().to_string()));
     std::fs::write(to.join("edition.toml"), toml::to_string(&table).expect("edition serialises")).expect("write");
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("folder");
-    for entry in std::fs::read_dir(from).expect("read folder").flatten() {
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &to.join(entry.file_name()));
-        } else {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
-        }
-    }
 }

@@ -62,14 +62,7 @@ impl<'a> Breaker<'a> {
 
     /// The next line at `measure`, or `None` when the paragraph is done.
     pub fn next_line(&mut self, measure: Abs) -> Option<Line> {
-        if self.is_done() {
-            return None;
-        }
-        if self.needs_plan(measure) {
-            let plan = self.plan_rest(measure).into();
-            self.take_plan(plan, measure);
-        }
-        Some(self.set_next_line(measure))
+        self.next_line_planned(measure, |breaker| breaker.plan_rest(measure).into())
     }
 
     /// As [`next_line`](Self::next_line), taking the plan from `memo` when this paragraph
@@ -77,24 +70,23 @@ impl<'a> Breaker<'a> {
     /// keeping it there when not. A plan depends only on where it starts and the measure, so
     /// the lines are the same either way.
     pub fn next_line_memo(&mut self, measure: Abs, memo: &mut PlanMemo) -> Option<Line> {
+        self.next_line_planned(measure, |breaker| {
+            memo.plans.entry((breaker.next, measure)).or_insert_with(|| breaker.plan_rest(measure).into()).clone()
+        })
+    }
+
+    /// The next line, planning the rest of the paragraph with `plan` when the plan in hand
+    /// is used up or was made for another measure.
+    fn next_line_planned(&mut self, measure: Abs, plan: impl FnOnce(&Self) -> Rc<[usize]>) -> Option<Line> {
         if self.is_done() {
             return None;
         }
-        if self.needs_plan(measure) {
-            let plan = memo.plans.entry((self.next, measure)).or_insert_with(|| self.plan_rest(measure).into()).clone();
-            self.take_plan(plan, measure);
+        if self.planned == 0 || self.plan_measure != measure {
+            self.plan = plan(self);
+            self.planned = self.plan.len();
+            self.plan_measure = measure;
         }
         Some(self.set_next_line(measure))
-    }
-
-    fn needs_plan(&self, measure: Abs) -> bool {
-        self.planned == 0 || self.plan_measure != measure
-    }
-
-    fn take_plan(&mut self, plan: Rc<[usize]>, measure: Abs) {
-        self.planned = plan.len();
-        self.plan = plan;
-        self.plan_measure = measure;
     }
 
     /// Sets the next planned line.

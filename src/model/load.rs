@@ -158,10 +158,7 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         })
         .collect();
     for article in loaded {
-        let LoadedStory { story, sources: story_sources, warnings } = article?;
-        stories.push(story);
-        sources.extend(story_sources);
-        diagnostics.extend(warnings);
+        stories.push(article?.into_story(&mut sources, &mut diagnostics));
     }
     for (slug, primary, part, span) in &stand_ins {
         if placements.contains_key(slug) || stand_ins.iter().filter(|s| &s.0 == slug).count() > 1 {
@@ -175,12 +172,10 @@ pub fn load_edition(dir: &Path, options: &LoadOptions) -> Loaded<Edition> {
         let chain = [Placement { page: box_of.page, box_index: box_of.box_index, span: span.clone(), below: None }];
         let article_file = article_path(dir, slug, || at(span.clone()), &articles)?;
         let context = StoryContext { spec: &spec, order: &order, pages: &pages };
-        let LoadedStory { mut story, sources: story_sources, warnings } =
-            load_story(dir, &article_file, slug, &chain, &context)?;
+        let mut story =
+            load_story(dir, &article_file, slug, &chain, &context)?.into_story(&mut sources, &mut diagnostics);
         story.stands_in_for = Some(StandIn { story: primary_story, part: *part });
         stories.push(story);
-        sources.extend(story_sources);
-        diagnostics.extend(warnings);
         order.push(slug.clone());
     }
     share_photos(&mut stories);
@@ -453,6 +448,15 @@ struct LoadedStory {
     story: Story,
     sources: TextSources,
     warnings: Vec<Diagnostic>,
+}
+
+impl LoadedStory {
+    /// The story, its text map and warnings added to the edition's.
+    fn into_story(self, sources: &mut TextSources, warnings: &mut Vec<Diagnostic>) -> Story {
+        sources.extend(self.sources);
+        warnings.extend(self.warnings);
+        self.story
+    }
 }
 
 /// Where `part` (a slice of `whole`) starts in it.

@@ -148,8 +148,8 @@ impl StandingFonts {
 }
 
 /// Sets texts for [`set_texts`](super::set_texts): takes each from standing type when it was
-/// set before, else shapes and itemizes it (and keeps it). One per worker thread; its shaper
-/// is made on the first text it has to shape.
+/// set before, else shapes and itemizes it (and keeps it). One per run of stories shaped
+/// together; its shaper is made on the first text it has to shape.
 pub(super) struct Setter<'a> {
     book: &'a FontBook,
     settings: &'a Composition,
