@@ -1,10 +1,10 @@
 //! Loading font files and asking them about characters.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::file::FontFile;
 use super::roles::{BUNDLED_FACES, Role, RoleFaces};
 
 /// Index of a font in its [`FontBook`].
@@ -40,7 +40,8 @@ pub struct Font {
     /// The face's PostScript name, from its name table.
     pub postscript_name: String,
     pub path: PathBuf,
-    pub data: Arc<Vec<u8>>,
+    /// The file the face was loaded from: its layout tables now, its outlines when wanted.
+    pub file: FontFile,
     /// Face index inside a collection (.ttc), else 0.
     pub index: u32,
     pub metrics: FontMetrics,
@@ -50,22 +51,14 @@ pub struct Font {
 }
 
 impl Font {
-    /// Reads and checks one face; the error is a sentence naming the file.
+    /// Reads and checks one face: its tables, but not its outlines until a subset or a proof
+    /// wants them. The error is a sentence naming the file.
     pub fn load(key: &str, path: &Path, index: u32) -> Result<Font, String> {
-        let data = std::fs::read(path).map_err(|e| format!("cannot read font file `{}`: {e}", path.display()))?;
-        Font::from_data(key, path, Arc::new(data), index)
-    }
-
-    pub fn from_data(key: &str, path: &Path, data: Arc<Vec<u8>>, index: u32) -> Result<Font, String> {
-        let face = ttf_parser::Face::parse(&data, index)
+        let file = FontFile::open(path, index)?;
+        let face = ttf_parser::Face::parse(file.layout(), 0)
             .map_err(|e| format!("`{}` is not a usable font: {e}", path.display()))?;
-        let outlines = if face.tables().cff.is_some() {
-            Outlines::Cff
-        } else if face.tables().glyf.is_some() {
-            Outlines::TrueType
-        } else {
-            return Err(format!("`{}` has neither CFF nor TrueType outlines", path.display()));
-        };
+        let outlines =
+            file.outlines().ok_or_else(|| format!("`{}` has neither CFF nor TrueType outlines", path.display()))?;
         let metrics = read_metrics(&face);
         let postscript_name = postscript_name(&face).unwrap_or_else(|| key.to_string());
         let coverage = read_coverage(&face);
@@ -73,7 +66,7 @@ impl Font {
             key: key.to_string(),
             postscript_name,
             path: path.to_path_buf(),
-            data: data.clone(),
+            file,
             index,
             metrics,
             outlines,
@@ -87,9 +80,17 @@ impl Font {
         self.coverage.get(cp / 64).is_some_and(|word| word & (1 << (cp % 64)) != 0)
     }
 
-    /// A parsed view of the face, for readers of its tables (exporters).
+    /// A parsed view of the face's tables but its outlines, for readers of its cmap and
+    /// metrics (shaping, exporters).
     pub fn face(&self) -> ttf_parser::Face<'_> {
-        ttf_parser::Face::parse(&self.data, self.index).expect("checked when loaded")
+        ttf_parser::Face::parse(self.file.layout(), 0).expect("checked when loaded")
+    }
+
+    /// A parsed view of the whole face, outlines included; the first call reads the file. The
+    /// error is a sentence naming the file.
+    pub fn outline_face(&self) -> Result<ttf_parser::Face<'_>, String> {
+        ttf_parser::Face::parse(self.file.whole()?, self.index)
+            .map_err(|e| format!("`{}` is not a usable font: {e}", self.path.display()))
     }
 }
 

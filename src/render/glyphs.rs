@@ -13,6 +13,8 @@ use crate::fonts::{FontBook, FontId};
 #[derive(Default)]
 pub struct GlyphCache {
     outlines: BTreeMap<(FontId, u16), Option<Path>>,
+    /// The first font file whose outlines could not be read, as a sentence naming it.
+    error: Option<String>,
 }
 
 /// Where and how large to draw a glyph, in pixels.
@@ -38,7 +40,19 @@ impl GlyphCache {
     }
 
     fn outline(&mut self, book: &FontBook, font: FontId, id: u16) -> Option<&Path> {
-        self.outlines.entry((font, id)).or_insert_with(|| read_outline(book, font, id)).as_ref()
+        let GlyphCache { outlines, error } = self;
+        let read = || {
+            read_outline(book, font, id).unwrap_or_else(|e| {
+                error.get_or_insert(e);
+                None
+            })
+        };
+        outlines.entry((font, id)).or_insert_with(read).as_ref()
+    }
+
+    /// The first font file whose outlines could not be read (a glyph of it was left undrawn).
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
     }
 
     /// Sets `text` from `font` with its pen starting at `at`; returns the width drawn, in pixels.
@@ -71,11 +85,12 @@ pub fn label_glyphs(book: &FontBook, font: FontId, text: &str, size: f32) -> Vec
         .collect()
 }
 
-fn read_outline(book: &FontBook, font: FontId, id: u16) -> Option<Path> {
-    let face = book.font(font).face();
+/// Glyph `id`'s outline, `None` when it has none; the error names a font file that cannot be
+/// read whole.
+fn read_outline(book: &FontBook, font: FontId, id: u16) -> Result<Option<Path>, String> {
+    let face = book.font(font).outline_face()?;
     let mut builder = Outline(PathBuilder::new());
-    face.outline_glyph(ttf_parser::GlyphId(id), &mut builder)?;
-    builder.0.finish()
+    Ok(face.outline_glyph(ttf_parser::GlyphId(id), &mut builder).and_then(|_| builder.0.finish()))
 }
 
 /// Turns font outlines (y up) into a path with y down, as pixmaps count.

@@ -144,7 +144,10 @@ pub fn rasterize(page: &Page, book: &FontBook, options: &PngOptions) -> Result<P
         }
     }
     draw_overlays(&mut canvas, page, book, &options.overlays);
-    Ok(canvas.pixmap)
+    match canvas.glyphs.error() {
+        Some(error) => Err(error.to_string()),
+        None => Ok(canvas.pixmap),
+    }
 }
 
 /// Rasterizes `page` and encodes it as PNG.

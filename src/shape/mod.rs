@@ -81,7 +81,7 @@ impl<'a> Shaper<'a> {
     pub fn new(book: &'a FontBook, fullwidth_ascii: bool) -> Shaper<'a> {
         let faces = book
             .fonts()
-            .map(|(_, font)| Face::from_slice(&font.data, font.index).expect("font checked when loaded"))
+            .map(|(_, font)| Face::from_slice(font.file.layout(), 0).expect("font checked when loaded"))
             .collect();
         Shaper { book, faces, plans: HashMap::new(), halves: HashMap::new(), fullwidth_ascii, spare: None }
     }

@@ -82,7 +82,7 @@ struct Collector<'a> {
 impl<'a> Collector<'a> {
     fn new(book: &'a FontBook, id: FontId) -> Result<Collector<'a>, String> {
         let font = font_of(book, id)?;
-        let glyph_count = parse_face(font)?.number_of_glyphs();
+        let glyph_count = font.face().number_of_glyphs();
         let slots = vec![0; usize::from(glyph_count).max(1)];
         Ok(Collector { font, id, glyph_count, slots, texts: Vec::new() })
     }
@@ -125,13 +125,6 @@ pub(super) fn shows_glyphs(run: &TextRun) -> bool {
 /// flat rectangle would make a singular matrix).
 pub(super) fn shows_image(image: &ImageItem) -> bool {
     image.raster.width > 0 && image.raster.height > 0 && image.rect.width != Abs::ZERO && image.rect.height != Abs::ZERO
-}
-
-/// The face's tables. [`Font::face`] would panic if the public `data` had been swapped for
-/// something that is not a font since loading; this says so instead.
-pub(super) fn parse_face(font: &Font) -> Result<ttf_parser::Face<'_>, String> {
-    ttf_parser::Face::parse(&font.data, font.index)
-        .map_err(|e| format!("`{}` is not a usable font: {e}", font.path.display()))
 }
 
 /// A glyph id the face has; anything out of range becomes `.notdef` (0), which every subset

@@ -14,10 +14,10 @@ use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
 use pdf_writer::{Chunk, Filter, Name, Rect, Ref, Str};
 use subsetter::GlyphRemapper;
 
-use super::collect::{FontUse, parse_face};
+use super::collect::FontUse;
 use super::id::Fnv64;
 use super::{FLATE_LEVEL, FONT_FLATE_LEVEL};
-use crate::fonts::{FontMetrics, Outlines};
+use crate::fonts::{FontFile, FontMetrics, Outlines};
 use crate::units::div_round;
 
 /// Widths and positions in the text painter are kept in millionths of an em: a thousandth of
@@ -60,8 +60,8 @@ pub struct FontStreams {
 /// A face subset to a set of glyphs: it depends on nothing else, so a program made for one
 /// document serves the next with the same glyphs of the same loaded face (`watch`).
 pub struct FontProgram {
-    /// The loaded face's bytes it was cut from (held, so the identity cannot be reused).
-    face: Arc<Vec<u8>>,
+    /// The load of the font file it was cut from.
+    face: FontFile,
     /// The glyph ids it holds, ascending (`.notdef` aside).
     glyphs: Vec<u16>,
     /// Length of the uncompressed program: the whole subset (TrueType) or its bare `CFF `
@@ -74,7 +74,7 @@ pub struct FontProgram {
 impl FontProgram {
     /// Whether this is the program `usage` needs.
     fn serves(&self, usage: &FontUse) -> bool {
-        Arc::ptr_eq(&self.face, &usage.font.data) && self.glyphs.iter().eq(usage.glyphs.keys())
+        self.face == usage.font.file && self.glyphs.iter().eq(usage.glyphs.keys())
     }
 }
 
@@ -110,7 +110,7 @@ impl EmbeddedFont {
     /// font file.
     pub fn new(usage: &FontUse) -> Result<EmbeddedFont, String> {
         let font = usage.font;
-        let face = parse_face(font)?;
+        let face = font.face();
         let units_per_em = i64::from(face.units_per_em().max(1));
         let remapper = glyph_remapper(usage);
         let mut cids = vec![0; usize::from(usage.glyph_count)];
@@ -253,7 +253,7 @@ impl FontStreams {
 /// The face subset to the remapper's glyphs.
 fn font_program(usage: &FontUse, remapper: &GlyphRemapper) -> Result<FontProgram, String> {
     let font = usage.font;
-    let subset = subsetter::subset(&font.data, font.index, remapper)
+    let subset = subsetter::subset(font.file.whole()?, font.index, remapper)
         .map_err(|e| format!("cannot subset font `{}` for the PDF: {e}", font.path.display()))?;
     let program = match font.outlines {
         Outlines::TrueType => subset,
@@ -262,7 +262,7 @@ fn font_program(usage: &FontUse, remapper: &GlyphRemapper) -> Result<FontProgram
         }
     };
     Ok(FontProgram {
-        face: font.data.clone(),
+        face: font.file.clone(),
         glyphs: usage.glyphs.keys().copied().collect(),
         len: program.len(),
         compressed: compress_to_vec_zlib(&program, FONT_FLATE_LEVEL),
@@ -325,7 +325,7 @@ fn base_font(usage: &FontUse) -> String {
     let mut hash = Fnv64::new();
     hash.write(font.postscript_name.as_bytes());
     hash.write(&font.index.to_be_bytes());
-    hash.write(&(font.data.len() as u64).to_be_bytes());
+    hash.write(&font.file.byte_len().to_be_bytes());
     for gid in std::iter::once(&0).chain(usage.glyphs.keys().filter(|&&gid| gid != 0)) {
         hash.write(&gid.to_be_bytes());
     }

@@ -18,8 +18,13 @@ const SAMPLE: &str = "中文，排版。Paiban 2026";
 
 /// Song (CFF) as FontId(0), Kai (TrueType) as FontId(1); every role set in Song.
 fn book() -> FontBook {
-    let song = Font::load("song", Path::new(SONG), 0).unwrap();
-    let kai = Font::load("kai", Path::new(KAI), 0).unwrap();
+    book_of(Path::new(SONG), Path::new(KAI))
+}
+
+/// [`book`] with the faces read from `song` and `kai`.
+fn book_of(song: &Path, kai: &Path) -> FontBook {
+    let song = Font::load("song", song, 0).unwrap();
+    let kai = Font::load("kai", kai, 0).unwrap();
     let mut roles = RoleFaces::default();
     for role in Role::ALL {
         roles.set(role, vec!["song".to_string()]);
@@ -443,4 +448,22 @@ fn pdf_x_keys_overprint_and_ink_limit() {
     assert_eq!(count(&pdf, b"/Metadata"), 0, "no XMP in X-1a");
     let found = crate::preflight::check(&pdf, &crate::preflight::Profile::default()).unwrap();
     assert!(found.passed(), "{}", crate::preflight::report::table(&found, "test"));
+}
+
+#[test]
+fn a_face_whose_file_went_away_after_loading_is_named_by_both_exporters() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = |from: &str, name: &str| {
+        let path = dir.path().join(name);
+        std::fs::copy(from, &path).unwrap();
+        path
+    };
+    let (song, kai) = (copy(SONG, "song.otf"), copy(KAI, "kai.ttf"));
+    let book = book_of(&song, &kai);
+    let doc = document(&book);
+    std::fs::remove_file(&song).unwrap();
+    let error = write_pdf(&doc, &book, &PdfOptions::default()).unwrap_err();
+    assert!(error.starts_with("cannot read font file") && error.contains("song.otf"), "{error}");
+    let error = crate::render::png::rasterize(&doc.pages[0], &book, &Default::default()).unwrap_err();
+    assert!(error.starts_with("cannot read font file") && error.contains("song.otf"), "{error}");
 }
