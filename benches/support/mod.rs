@@ -1,7 +1,13 @@
-//! What both benchmarks need: medians, the process's peak memory, copying edition folders.
+//! What both benchmarks need: the command's allocator, medians, the process's peak memory,
+//! copying edition folders.
 
 use std::path::Path;
 use std::time::Duration;
+
+/// The allocator the `paiban` command uses (src/main.rs), so that stages take the time and
+/// memory they take there.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The median of `times` (sorts them).
 pub fn median(times: &mut [Duration]) -> Duration {
