@@ -55,7 +55,8 @@ impl Font {
     /// wants them. The error is a sentence naming the file.
     pub fn load(key: &str, path: &Path, index: u32) -> Result<Font, String> {
         let file = FontFile::open(path, index)?;
-        let face = ttf_parser::Face::parse(file.layout(), 0)
+        let (layout, layout_index) = file.layout();
+        let face = ttf_parser::Face::parse(layout, layout_index)
             .map_err(|e| format!("`{}` is not a usable font: {e}", path.display()))?;
         let outlines =
             file.outlines().ok_or_else(|| format!("`{}` has neither CFF nor TrueType outlines", path.display()))?;
@@ -80,10 +81,11 @@ impl Font {
         self.coverage.get(cp / 64).is_some_and(|word| word & (1 << (cp % 64)) != 0)
     }
 
-    /// A parsed view of the face's tables but its outlines, for readers of its cmap and
-    /// metrics (shaping, exporters).
+    /// A parsed view of the tables shaping reads (all but the outlines, for most faces), for
+    /// readers of its cmap and metrics.
     pub fn face(&self) -> ttf_parser::Face<'_> {
-        ttf_parser::Face::parse(self.file.layout(), 0).expect("checked when loaded")
+        let (layout, index) = self.file.layout();
+        ttf_parser::Face::parse(layout, index).expect("checked when loaded")
     }
 
     /// A parsed view of the whole face, outlines included; the first call reads the file. The

@@ -1,12 +1,13 @@
 //! The font file behind a loaded face: its tables but the outlines are read when the face is
-//! loaded ([`LayoutTables`]); the whole file the first time a subset or a proof wants outlines.
+//! loaded ([`LayoutTables`]); the whole file the first time a subset or a proof wants outlines
+//! (or at once, for a face whose shaping reads them).
 
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use super::book::Outlines;
-use super::sfnt::LayoutTables;
+use super::sfnt::{Directory, LayoutTables};
 
 /// One load of a font file. Clones share it (and the whole file once read); two are equal
 /// when they come from the same load, so a file saved again is a different `FontFile`.
@@ -16,8 +17,11 @@ pub struct FontFile(Arc<Loaded>);
 #[derive(Debug)]
 struct Loaded {
     path: PathBuf,
+    index: u32,
     len: u64,
-    layout: LayoutTables,
+    outlines: Option<Outlines>,
+    /// The tables shaping reads, when they are not the whole file.
+    layout: Option<LayoutTables>,
     whole: OnceLock<Result<Vec<u8>, String>>,
 }
 
@@ -28,28 +32,46 @@ impl PartialEq for FontFile {
 }
 
 impl FontFile {
-    /// Reads face `index`'s tables but its outlines. The error is a sentence naming the file.
+    /// Reads face `index`'s tables but its outlines, or the whole file when shaping needs
+    /// the outlines. The error is a sentence naming the file.
     pub(super) fn open(path: &Path, index: u32) -> Result<FontFile, String> {
         let cannot_read = |e: std::io::Error| format!("cannot read font file `{}`: {e}", path.display());
+        let not_a_font = |e: String| format!("`{}` is not a usable font: it {e}", path.display());
         let file = std::fs::File::open(path).map_err(cannot_read)?;
         let len = file.metadata().map_err(cannot_read)?.len();
+        // A table the directory says runs past the file's end is an error before any memory
+        // is taken for it (a broken length field could ask for gigabytes).
         let read_at = |offset: u64, n: usize| {
+            if offset.saturating_add(n as u64) > len {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
             let mut bytes = vec![0; n];
             file.read_exact_at(&mut bytes, offset).map(|()| bytes)
         };
-        let layout = LayoutTables::read(read_at, index)
-            .map_err(|e| format!("`{}` is not a usable font: it {e}", path.display()))?;
-        Ok(FontFile(Arc::new(Loaded { path: path.to_path_buf(), len, layout, whole: OnceLock::new() })))
+        let directory = Directory::read(&read_at, index).map_err(not_a_font)?;
+        let whole = OnceLock::new();
+        let layout = if directory.shaping_needs_outlines() {
+            let bytes = usize::try_from(len).map_err(|e| cannot_read(std::io::Error::other(e)))?;
+            let _ = whole.set(Ok(read_at(0, bytes).map_err(cannot_read)?));
+            None
+        } else {
+            Some(directory.layout_tables(&read_at).map_err(not_a_font)?)
+        };
+        let outlines = directory.outlines();
+        Ok(FontFile(Arc::new(Loaded { path: path.to_path_buf(), index, len, outlines, layout, whole })))
     }
 
-    /// The face's tables but its outlines, as a single-face font file (face 0): what shaping
-    /// and metrics read.
-    pub fn layout(&self) -> &[u8] {
-        &self.0.layout.bytes
+    /// What shaping and metrics read, and the face's index in it: the face's tables but its
+    /// outlines as a single-face font (face 0), or the whole file.
+    pub fn layout(&self) -> (&[u8], u32) {
+        match &self.0.layout {
+            Some(tables) => (&tables.bytes, 0),
+            None => (self.whole().expect("read when loaded"), self.0.index),
+        }
     }
 
     pub(super) fn outlines(&self) -> Option<Outlines> {
-        self.0.layout.outlines
+        self.0.outlines
     }
 
     /// The file's length when the face was loaded.
@@ -64,7 +86,8 @@ impl FontFile {
         let read = || {
             let path = loaded.path.display();
             let bytes = std::fs::read(&loaded.path).map_err(|e| format!("cannot read font file `{path}`: {e}"))?;
-            if bytes.len() as u64 != loaded.len || !loaded.layout.same_as_in(&bytes) {
+            let same = loaded.layout.as_ref().is_none_or(|tables| tables.same_as_in(&bytes));
+            if bytes.len() as u64 != loaded.len || !same {
                 return Err(format!("font file `{path}` changed while it was in use; render again"));
             }
             Ok(bytes)
@@ -77,14 +100,16 @@ impl FontFile {
 mod tests {
     use super::*;
 
+    const SONG: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/noto-serif-sc-regular.otf");
     const KAI: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fonts/paiban-kai-regular.ttf");
 
     #[test]
     fn the_whole_file_is_read_once_and_shared_by_clones() {
-        let file = FontFile::open(Path::new(KAI), 0).unwrap();
+        let file = FontFile::open(Path::new(SONG), 0).unwrap();
+        assert!(file.layout().0.len() * 10 < file.byte_len() as usize, "Song is shaped from its tables alone");
         let clone = file.clone();
         assert_eq!(file, clone);
-        assert_ne!(file, FontFile::open(Path::new(KAI), 0).unwrap(), "another load is another file");
+        assert_ne!(file, FontFile::open(Path::new(SONG), 0).unwrap(), "another load is another file");
         let whole = file.whole().unwrap();
         assert_eq!(whole.len() as u64, file.byte_len());
         assert!(std::ptr::eq(whole, clone.whole().unwrap()));
@@ -93,8 +118,8 @@ mod tests {
     #[test]
     fn a_file_saved_again_or_removed_after_loading_is_an_error_naming_it() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("kai.ttf");
-        let original = std::fs::read(KAI).unwrap();
+        let path = dir.path().join("song.otf");
+        let original = std::fs::read(SONG).unwrap();
         std::fs::write(&path, &original).unwrap();
         let saved_again = FontFile::open(&path, 0).unwrap();
         let removed = FontFile::open(&path, 0).unwrap();
@@ -103,10 +128,22 @@ mod tests {
         changed.extend_from_slice(b"more");
         std::fs::write(&path, &changed).unwrap();
         let error = saved_again.whole().unwrap_err();
-        assert!(error.contains("kai.ttf") && error.contains("changed while it was in use"), "{error}");
+        assert!(error.contains("song.otf") && error.contains("changed while it was in use"), "{error}");
         std::fs::remove_file(&path).unwrap();
         let error = removed.whole().unwrap_err();
-        assert!(error.starts_with("cannot read font file") && error.contains("kai.ttf"), "{error}");
+        assert!(error.starts_with("cannot read font file") && error.contains("song.otf"), "{error}");
+    }
+
+    #[test]
+    fn a_face_shaped_from_its_outlines_is_read_whole_when_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kai.ttf");
+        std::fs::copy(KAI, &path).unwrap();
+        let file = FontFile::open(&path, 0).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        let (layout, index) = file.layout();
+        assert_eq!((layout.len() as u64, index), (file.byte_len(), 0));
+        assert!(std::ptr::eq(layout, file.whole().unwrap()), "one copy, read when loaded");
     }
 
     #[test]

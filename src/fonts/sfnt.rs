@@ -3,7 +3,9 @@
 //! Shaping, line breaking and the PDF's metrics read a face's cmap, metrics and layout tables,
 //! about 0.2 MB of a bundled CJK face; its outlines (`CFF `, or `glyf` and `loca`) are the other
 //! nine tenths and only a subset or a proof draws them. So a face is loaded as its other tables
-//! alone, and the whole file is read when glyphs are drawn.
+//! alone, and the whole file is read when glyphs are drawn. One exception: a face without a
+//! `GPOS` table has its combining marks placed by rustybuzz from the glyphs' outlines, so
+//! shaping needs the whole face.
 
 use std::io;
 
@@ -27,37 +29,78 @@ impl TableRecord {
     }
 }
 
+/// A face's table directory: its outline format tag (`sfntVersion`) and where its tables lie.
+#[derive(Debug, Clone)]
+pub(super) struct Directory {
+    sfnt_version: [u8; 4],
+    records: Vec<TableRecord>,
+}
+
+impl Directory {
+    /// Reads face `index`'s directory through `read_at` (bytes at an offset). The error says
+    /// what is wrong with the file, for a sentence that names it.
+    pub fn read(read_at: &impl Fn(u64, usize) -> io::Result<Vec<u8>>, index: u32) -> Result<Directory, String> {
+        let start = face_offset(read_at, index)?;
+        let head = read_at(start, 12).map_err(|_| "too short for a font file".to_string())?;
+        if !matches!(&head[..4], [0, 1, 0, 0] | b"OTTO" | b"true") {
+            return Err("is not a TrueType or OpenType font".to_string());
+        }
+        let count = usize::from(be_u16(&head, 4));
+        let entries = read_at(start + 12, 16 * count).map_err(|_| "its table directory is cut short".to_string())?;
+        let records = entries
+            .chunks_exact(16)
+            .map(|e| TableRecord {
+                tag: [e[0], e[1], e[2], e[3]],
+                checksum: be_u32(e, 4),
+                offset: be_u32(e, 8),
+                len: be_u32(e, 12),
+            })
+            .collect();
+        Ok(Directory { sfnt_version: [head[0], head[1], head[2], head[3]], records })
+    }
+
+    fn has(&self, tag: &[u8; 4]) -> bool {
+        self.records.iter().any(|r| &r.tag == tag)
+    }
+
+    /// The face's outline format, if it has outlines paiban can embed.
+    pub fn outlines(&self) -> Option<Outlines> {
+        if self.has(b"CFF ") {
+            Some(Outlines::Cff)
+        } else if self.has(b"glyf") {
+            Some(Outlines::TrueType)
+        } else {
+            None
+        }
+    }
+
+    /// Whether shaping reads outlines: without `GPOS`, rustybuzz places combining marks by
+    /// the extents of the glyphs' outlines.
+    pub fn shaping_needs_outlines(&self) -> bool {
+        !self.has(b"GPOS")
+    }
+
+    /// Reads every table but the outlines through `read_at`.
+    pub fn layout_tables(&self, read_at: &impl Fn(u64, usize) -> io::Result<Vec<u8>>) -> Result<LayoutTables, String> {
+        let kept: Vec<TableRecord> = self.records.iter().filter(|r| !r.is_outline()).copied().collect();
+        let tables = kept
+            .iter()
+            .map(|r| read_at(u64::from(r.offset), r.len as usize).map_err(|e| table_error(r, &e)))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(LayoutTables { bytes: single_face(&self.sfnt_version, &kept, &tables), records: kept })
+    }
+}
+
 /// A face's tables other than its outlines, laid out as a single-face font file.
 #[derive(Debug, Clone)]
 pub(super) struct LayoutTables {
     /// The font file they make: face 0, every table the face had but its outlines.
     pub bytes: Vec<u8>,
-    /// What the left-out outlines are.
-    pub outlines: Option<Outlines>,
     /// Where each kept table lies in the original file, in `bytes`' order.
     records: Vec<TableRecord>,
 }
 
 impl LayoutTables {
-    /// Reads face `index` of a font file through `read_at` (bytes at an offset). The error
-    /// says what is wrong with the file, for a sentence that names it.
-    pub fn read(read_at: impl Fn(u64, usize) -> io::Result<Vec<u8>>, index: u32) -> Result<LayoutTables, String> {
-        let (sfnt_version, records) = read_directory(&read_at, index)?;
-        let outlines = if records.iter().any(|r| &r.tag == b"CFF ") {
-            Some(Outlines::Cff)
-        } else if records.iter().any(|r| &r.tag == b"glyf") {
-            Some(Outlines::TrueType)
-        } else {
-            None
-        };
-        let kept: Vec<TableRecord> = records.into_iter().filter(|r| !r.is_outline()).collect();
-        let tables = kept
-            .iter()
-            .map(|r| read_at(u64::from(r.offset), r.len as usize).map_err(|e| table_error(r, &e)))
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(LayoutTables { bytes: single_face(&sfnt_version, &kept, &tables), outlines, records: kept })
-    }
-
     /// Whether `file` (the whole font file, read later) still holds these tables: a font saved
     /// again in between must not lend its outlines to metrics read from the old one.
     pub fn same_as_in(&self, file: &[u8]) -> bool {
@@ -97,30 +140,6 @@ fn face_offset(read_at: &impl Fn(u64, usize) -> io::Result<Vec<u8>>, index: u32)
     }
     let entry = read_at(12 + 4 * u64::from(index), 4).map_err(|e| e.to_string())?;
     Ok(u64::from(be_u32(&entry, 0)))
-}
-
-/// The face's outline format tag (`sfntVersion`) and its table directory.
-fn read_directory(
-    read_at: &impl Fn(u64, usize) -> io::Result<Vec<u8>>,
-    index: u32,
-) -> Result<([u8; 4], Vec<TableRecord>), String> {
-    let start = face_offset(read_at, index)?;
-    let head = read_at(start, 12).map_err(|_| "too short for a font file".to_string())?;
-    if !matches!(&head[..4], [0, 1, 0, 0] | b"OTTO" | b"true") {
-        return Err("is not a TrueType or OpenType font".to_string());
-    }
-    let count = usize::from(be_u16(&head, 4));
-    let entries = read_at(start + 12, 16 * count).map_err(|_| "its table directory is cut short".to_string())?;
-    let records = entries
-        .chunks_exact(16)
-        .map(|e| TableRecord {
-            tag: [e[0], e[1], e[2], e[3]],
-            checksum: be_u32(e, 4),
-            offset: be_u32(e, 8),
-            len: be_u32(e, 12),
-        })
-        .collect();
-    Ok(([head[0], head[1], head[2], head[3]], records))
 }
 
 /// Where the first table's bytes start in a single-face file of `tables` tables.
@@ -169,6 +188,10 @@ mod tests {
         }
     }
 
+    fn layout_tables(file: &[u8], index: u32) -> Result<LayoutTables, String> {
+        Directory::read(&from_bytes(file), index)?.layout_tables(&from_bytes(file))
+    }
+
     /// `file` as face 1 of a two-face collection (face 0 is the same face): the table
     /// offsets move by the collection header's length.
     fn as_collection(file: &[u8]) -> Vec<u8> {
@@ -189,8 +212,9 @@ mod tests {
     fn layout_tables_answer_as_the_whole_face_does_without_outlines() {
         for (path, outlines) in [(SONG, Outlines::Cff), (KAI, Outlines::TrueType)] {
             let file = std::fs::read(path).unwrap();
-            let tables = LayoutTables::read(from_bytes(&file), 0).unwrap();
-            assert_eq!(tables.outlines, Some(outlines));
+            let directory = Directory::read(&from_bytes(&file), 0).unwrap();
+            assert_eq!(directory.outlines(), Some(outlines));
+            let tables = directory.layout_tables(&from_bytes(&file)).unwrap();
             assert!(tables.bytes.len() * 10 < file.len(), "{path}: {} of {} bytes", tables.bytes.len(), file.len());
             let (whole, layout) =
                 (ttf_parser::Face::parse(&file, 0).unwrap(), ttf_parser::Face::parse(&tables.bytes, 0).unwrap());
@@ -208,12 +232,19 @@ mod tests {
     }
 
     #[test]
+    fn a_face_without_gpos_is_shaped_from_its_outlines() {
+        let directory = |path| Directory::read(&from_bytes(&std::fs::read(path).unwrap()), 0).unwrap();
+        assert!(!directory(SONG).shaping_needs_outlines());
+        assert!(directory(KAI).shaping_needs_outlines(), "the bundled Kai has no GPOS");
+    }
+
+    #[test]
     fn a_changed_layout_table_is_noticed_and_a_changed_outline_is_not_compared() {
         let file = std::fs::read(SONG).unwrap();
-        let tables = LayoutTables::read(from_bytes(&file), 0).unwrap();
-        let (directory_version, records) = read_directory(&from_bytes(&file), 0).unwrap();
-        assert_eq!(&directory_version, b"OTTO");
-        let offset_of = |tag: &[u8; 4]| records.iter().find(|r| &r.tag == tag).unwrap().offset as usize;
+        let tables = layout_tables(&file, 0).unwrap();
+        let directory = Directory::read(&from_bytes(&file), 0).unwrap();
+        assert_eq!(&directory.sfnt_version, b"OTTO");
+        let offset_of = |tag: &[u8; 4]| directory.records.iter().find(|r| &r.tag == tag).unwrap().offset as usize;
         let mut cmap_changed = file.clone();
         cmap_changed[offset_of(b"cmap") + 40] ^= 1;
         assert!(!tables.same_as_in(&cmap_changed));
@@ -227,17 +258,49 @@ mod tests {
     fn a_collection_face_is_read_by_its_index() {
         let file = std::fs::read(KAI).unwrap();
         let ttc = as_collection(&file);
-        let single = LayoutTables::read(from_bytes(&file), 0).unwrap();
-        let second = LayoutTables::read(from_bytes(&ttc), 1).unwrap();
+        let single = layout_tables(&file, 0).unwrap();
+        let second = layout_tables(&ttc, 1).unwrap();
         assert_eq!(second.bytes, single.bytes);
         assert!(second.same_as_in(&ttc));
-        assert_eq!(LayoutTables::read(from_bytes(&ttc), 2).unwrap_err(), "has 2 faces, so no face 2");
-        assert_eq!(LayoutTables::read(from_bytes(&file), 1).unwrap_err(), "is not a collection, so it has no face 1");
+        assert_eq!(layout_tables(&ttc, 2).unwrap_err(), "has 2 faces, so no face 2");
+        assert_eq!(layout_tables(&file, 1).unwrap_err(), "is not a collection, so it has no face 1");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config {
+            cases: 64,
+            rng_seed: proptest::test_runner::RngSeed::Fixed(2026),
+            failure_persistence: None,
+            ..proptest::test_runner::Config::default()
+        })]
+
+        /// Bytes of the header and the table directory changed at random: an error or tables
+        /// the file holds, never a panic.
+        #[test]
+        fn a_damaged_directory_is_an_error_or_tables_the_file_holds(
+            changes in proptest::collection::vec((0usize..12 + 16 * 16, proptest::num::u8::ANY), 1..6),
+            index in 0u32..2,
+        ) {
+            let mut file = std::fs::read(SONG).unwrap();
+            for (at, byte) in changes {
+                file[at] = byte;
+            }
+            if let Ok(tables) = layout_tables(&file, index) {
+                proptest::prop_assert!(tables.same_as_in(&file));
+            }
+        }
+
+        #[test]
+        fn any_short_input_is_read_without_a_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..80)) {
+            if let Ok(tables) = layout_tables(&bytes, 0) {
+                proptest::prop_assert!(tables.same_as_in(&bytes));
+            }
+        }
     }
 
     #[test]
     fn what_is_not_a_font_says_why() {
-        let read = |bytes: &[u8]| LayoutTables::read(from_bytes(bytes), 0).unwrap_err();
+        let read = |bytes: &[u8]| layout_tables(bytes, 0).unwrap_err();
         assert_eq!(read(b"# not a font\n"), "is not a TrueType or OpenType font");
         assert_eq!(read(b"OTTO"), "too short for a font file");
         assert_eq!(read(b"OTTO\0\x10\0\0\0\0\0\0"), "its table directory is cut short");

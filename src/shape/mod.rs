@@ -81,7 +81,10 @@ impl<'a> Shaper<'a> {
     pub fn new(book: &'a FontBook, fullwidth_ascii: bool) -> Shaper<'a> {
         let faces = book
             .fonts()
-            .map(|(_, font)| Face::from_slice(font.file.layout(), 0).expect("font checked when loaded"))
+            .map(|(_, font)| {
+                let (layout, index) = font.file.layout();
+                Face::from_slice(layout, index).expect("font checked when loaded")
+            })
             .collect();
         Shaper { book, faces, plans: HashMap::new(), halves: HashMap::new(), fullwidth_ascii, spare: None }
     }
@@ -286,5 +289,35 @@ mod tests {
         let mut shaper = Shaper::new(&book, true);
         let shaped = shaper.shape(&StyledText::plain("甲\u{10FFFD}乙", Role::Body, Abs::pt(9)));
         assert_eq!(shaped.missing, vec![MissingChar { offset: 3, c: '\u{10FFFD}' }]);
+    }
+
+    /// Glyph ids and positions of `text` shaped by `face`.
+    fn shaped(face: &Face, text: &str) -> Vec<(u32, i32, i32, i32)> {
+        let mut buffer = UnicodeBuffer::new();
+        buffer.push_str(text);
+        let out = rustybuzz::shape(face, &[], buffer);
+        out.glyph_infos()
+            .iter()
+            .zip(out.glyph_positions())
+            .map(|(i, p)| (i.glyph_id, p.x_advance, p.x_offset, p.y_offset))
+            .collect()
+    }
+
+    /// Shaping reads what a face's file gives it to (its tables without the outlines, or the
+    /// whole file for a face without GPOS, whose marks rustybuzz places by their outlines): it
+    /// must set every text as the whole face would.
+    #[test]
+    fn shaping_from_the_layout_tables_matches_the_whole_face() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        let texts = ["排版，“引号”。", "Paiban 2026 office", "e\u{301}a\u{323}n\u{303}x\u{308}", "ā\u{304}ǘ", "——……"];
+        for (key, file) in BUNDLED_FACES {
+            let font = Font::load(key, &dir.join(file), 0).unwrap();
+            let (tables, index) = font.file.layout();
+            let layout = Face::from_slice(tables, index).unwrap();
+            let whole = Face::from_slice(font.file.whole().unwrap(), 0).unwrap();
+            for text in texts {
+                assert_eq!(shaped(&layout, text), shaped(&whole, text), "{file}: {text}");
+            }
+        }
     }
 }
