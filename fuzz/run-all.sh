@@ -14,8 +14,8 @@ run() {
         -rss_limit_mb=2048 -print_final_stats=1 >"$work/$1.log" 2>&1
     echo "$1: exit $? after $seconds s; $(grep -c . "$work/$1.log") log lines; see $work/$1.log"
 }
-for pair in "article edition" "template typeset"; do
+for pair in "article edition" "template typeset" "font"; do
     set -- $pair
-    run "$1" & run "$2" &
+    for target in "$@"; do run "$target" & done
     wait
 done

@@ -6,15 +6,15 @@ use std::sync::OnceLock;
 
 use paiban::fonts::FontBook;
 use paiban::model::{LoadOptions, load_edition};
-use paiban::pipeline::{load_fonts, typeset};
-use paiban::render::pdf::{PdfOptions, write_pdf};
+use paiban::pipeline::{load_fonts, pdf_options, typeset};
+use paiban::render::pdf::write_pdf;
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 pub fn options() -> LoadOptions {
-    LoadOptions { fonts_dir: root().join("fonts") }
+    LoadOptions { fonts_dir: root().join("fonts"), ..LoadOptions::default() }
 }
 
 /// A folder for this process's scratch edition (libFuzzer runs one input at a time).
@@ -127,5 +127,5 @@ pub fn run(dir: &Path, set: bool) {
     if let Err(differences) = paiban::conserve::check(&edition, &done) {
         panic!("characters lost or doubled:\n{}", paiban::conserve::describe(&differences));
     }
-    write_pdf(&done.document, book, &PdfOptions { creation_date: None }).expect("a typeset document writes");
+    write_pdf(&done.document, book, &pdf_options(&edition, None)).expect("a typeset document writes");
 }
