@@ -49,13 +49,11 @@ impl FontFile {
             file.read_exact_at(&mut bytes, offset).map(|()| bytes)
         };
         let directory = Directory::read(&read_at, index).map_err(not_a_font)?;
-        let whole = OnceLock::new();
-        let layout = if directory.shaping_needs_outlines() {
+        let (layout, whole) = if directory.shaping_needs_outlines() {
             let bytes = usize::try_from(len).map_err(|e| cannot_read(std::io::Error::other(e)))?;
-            let _ = whole.set(Ok(read_at(0, bytes).map_err(cannot_read)?));
-            None
+            (None, OnceLock::from(Ok(read_at(0, bytes).map_err(cannot_read)?)))
         } else {
-            Some(directory.layout_tables(&read_at).map_err(not_a_font)?)
+            (Some(directory.layout_tables(&read_at, len).map_err(not_a_font)?), OnceLock::new())
         };
         let outlines = directory.outlines();
         Ok(FontFile(Arc::new(Loaded { path: path.to_path_buf(), index, len, outlines, layout, whole })))

@@ -80,9 +80,18 @@ impl Directory {
         !self.has(b"GPOS")
     }
 
-    /// Reads every table but the outlines through `read_at`.
-    pub fn layout_tables(&self, read_at: &impl Fn(u64, usize) -> io::Result<Vec<u8>>) -> Result<LayoutTables, String> {
+    /// Reads every table but the outlines through `read_at`, from a file of `file_len` bytes.
+    pub fn layout_tables(
+        &self,
+        read_at: &impl Fn(u64, usize) -> io::Result<Vec<u8>>,
+        file_len: u64,
+    ) -> Result<LayoutTables, String> {
         let kept: Vec<TableRecord> = self.records.iter().filter(|r| !r.is_outline()).copied().collect();
+        // A face's tables do not overlap, so they fit in the file; a directory that names one
+        // stretch many times would otherwise make a copy many times the file's size.
+        if kept.iter().map(|r| u64::from(r.len)).sum::<u64>() > file_len {
+            return Err("lists more table bytes than it has".to_string());
+        }
         let tables = kept
             .iter()
             .map(|r| read_at(u64::from(r.offset), r.len as usize).map_err(|e| table_error(r, &e)))
@@ -150,14 +159,16 @@ fn table_data_start(tables: usize) -> usize {
 /// A single-face font file of `records`' tables (their bytes in `tables`), in the same order,
 /// each padded to four bytes as the format asks.
 fn single_face(sfnt_version: &[u8; 4], records: &[TableRecord], tables: &[Vec<u8>]) -> Vec<u8> {
-    let count = records.len() as u16;
-    let power = if count == 0 { 0 } else { 1u16 << (15 - count.leading_zeros()) };
+    // The search fields are u16 and no reader relies on them; a directory of 4,096 tables or
+    // more (none in a real font) wraps them rather than overflow.
+    let count = records.len() as u32;
+    let power = if count == 0 { 0 } else { 1u32 << count.ilog2() };
     let search_range = power * 16;
     let data_start = table_data_start(records.len());
     let mut bytes = Vec::with_capacity(data_start + tables.iter().map(|t| t.len().next_multiple_of(4)).sum::<usize>());
     bytes.extend_from_slice(sfnt_version);
-    for value in [count, search_range, power.checked_ilog2().unwrap_or(0) as u16, count * 16 - search_range] {
-        bytes.extend_from_slice(&value.to_be_bytes());
+    for value in [count, search_range, power.checked_ilog2().unwrap_or(0), count * 16 - search_range] {
+        bytes.extend_from_slice(&(value as u16).to_be_bytes());
     }
     let mut at = data_start;
     for (record, table) in records.iter().zip(tables) {
@@ -189,7 +200,21 @@ mod tests {
     }
 
     fn layout_tables(file: &[u8], index: u32) -> Result<LayoutTables, String> {
-        Directory::read(&from_bytes(file), index)?.layout_tables(&from_bytes(file))
+        Directory::read(&from_bytes(file), index)?.layout_tables(&from_bytes(file), file.len() as u64)
+    }
+
+    /// A font file with `count` table entries, each `len` bytes at offset 0, and `pad` bytes.
+    fn directory_of(count: u16, len: u32, pad: usize) -> Vec<u8> {
+        let mut file = b"OTTO".to_vec();
+        file.extend_from_slice(&count.to_be_bytes());
+        file.extend_from_slice(&[0; 6]);
+        for i in 0..u32::from(count) {
+            file.extend_from_slice(&i.to_be_bytes());
+            file.extend_from_slice(&[0; 8]);
+            file.extend_from_slice(&len.to_be_bytes());
+        }
+        file.resize(file.len() + pad, 0);
+        file
     }
 
     /// `file` as face 1 of a two-face collection (face 0 is the same face): the table
@@ -214,7 +239,7 @@ mod tests {
             let file = std::fs::read(path).unwrap();
             let directory = Directory::read(&from_bytes(&file), 0).unwrap();
             assert_eq!(directory.outlines(), Some(outlines));
-            let tables = directory.layout_tables(&from_bytes(&file)).unwrap();
+            let tables = directory.layout_tables(&from_bytes(&file), file.len() as u64).unwrap();
             assert!(tables.bytes.len() * 10 < file.len(), "{path}: {} of {} bytes", tables.bytes.len(), file.len());
             let (whole, layout) =
                 (ttf_parser::Face::parse(&file, 0).unwrap(), ttf_parser::Face::parse(&tables.bytes, 0).unwrap());
@@ -296,6 +321,15 @@ mod tests {
                 proptest::prop_assert!(tables.same_as_in(&bytes));
             }
         }
+    }
+
+    #[test]
+    fn a_directory_of_many_tables_or_one_stretch_named_often_is_no_hazard() {
+        let many = directory_of(5000, 0, 0);
+        let tables = layout_tables(&many, 0).unwrap();
+        assert_eq!(tables.bytes.len(), 12 + 16 * 5000);
+        let repeated = directory_of(600, 60_000, 0);
+        assert_eq!(layout_tables(&repeated, 0).unwrap_err(), "lists more table bytes than it has");
     }
 
     #[test]
