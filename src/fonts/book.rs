@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use ttf_parser::PlatformId;
 
 use super::file::FontFile;
 use super::roles::{BUNDLED_FACES, Role, RoleFaces};
@@ -115,20 +116,38 @@ fn postscript_name(face: &ttf_parser::Face) -> Option<String> {
         .find_map(|name| name.to_string())
 }
 
+/// The cmap subtables shaping maps characters with, in rustybuzz's (HarfBuzz's) order of
+/// preference, as (platform, encoding): it takes the first the face has and no other.
+const SHAPING_SUBTABLES: [(PlatformId, u16); 10] = [
+    (PlatformId::Windows, 0),
+    (PlatformId::Windows, 10),
+    (PlatformId::Unicode, 6),
+    (PlatformId::Unicode, 4),
+    (PlatformId::Windows, 1),
+    (PlatformId::Unicode, 3),
+    (PlatformId::Unicode, 2),
+    (PlatformId::Unicode, 1),
+    (PlatformId::Unicode, 0),
+    (PlatformId::Macintosh, 0),
+];
+
+/// The characters the face has a glyph for, as shaping will look them up: from the one
+/// subtable it uses. (Another subtable of the face may map more; a character counted from
+/// there would pass as covered and be set as `.notdef`, unreported.)
 fn read_coverage(face: &ttf_parser::Face) -> Vec<u64> {
-    let mut bits = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
     let Some(cmap) = face.tables().cmap else { return Vec::new() };
-    // CJK faces carry the same mapping several times (formats 4 and 12, Unicode and Windows
-    // platforms): a code point an earlier subtable mapped is not looked up again, which
-    // skips most lookups and gives the same union.
-    for subtable in cmap.subtables.into_iter().filter(|s| s.is_unicode()) {
-        subtable.codepoints(|cp| {
-            let (word, bit) = (cp as usize / 64, 1 << (cp % 64));
-            if bits.get(word).is_some_and(|w| w & bit == 0) && subtable.glyph_index(cp).is_some_and(|g| g.0 != 0) {
-                bits[word] |= bit;
-            }
-        });
-    }
+    let subtable = SHAPING_SUBTABLES.iter().find_map(|&(platform, encoding)| {
+        cmap.subtables.into_iter().find(|s| s.platform_id == platform && s.encoding_id == encoding)
+    });
+    let Some(subtable) = subtable else { return Vec::new() };
+    // A Macintosh subtable is keyed by Mac Roman codes, which shaping converts to above ASCII.
+    let highest = if subtable.platform_id == PlatformId::Macintosh { 0x7f } else { u32::from(char::MAX) };
+    let mut bits = vec![0u64; (char::MAX as usize + 1).div_ceil(64)];
+    subtable.codepoints(|cp| {
+        if cp <= highest && subtable.glyph_index(cp).is_some_and(|g| g.0 != 0) {
+            bits[cp as usize / 64] |= 1 << (cp % 64);
+        }
+    });
     let used = bits.iter().rposition(|&w| w != 0).map_or(0, |i| i + 1);
     bits.truncate(used);
     bits

@@ -291,6 +291,25 @@ mod tests {
         assert_eq!(shaped.missing, vec![MissingChar { offset: 3, c: '\u{10FFFD}' }]);
     }
 
+    /// tests/fonts/cmap-subtables-disagree.ttf is the bundled Kai cut to 排版A， whose (3,1)
+    /// subtable maps all four and whose (3,10) subtable, the one rustybuzz reads, maps only A.
+    #[test]
+    fn a_character_only_an_unread_cmap_subtable_maps_is_set_in_the_next_face() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let odd = Font::load("odd", &root.join("tests/fonts/cmap-subtables-disagree.ttf"), 0).unwrap();
+        let song = Font::load("song", &root.join("fonts/noto-serif-sc-regular.otf"), 0).unwrap();
+        assert!(odd.has_char('A') && !odd.has_char('排'));
+        let mut roles = RoleFaces::default();
+        for role in Role::ALL {
+            roles.set(role, vec!["odd".to_string(), "song".to_string()]);
+        }
+        let book = FontBook::new(vec![odd, song], roles).unwrap();
+        let shaped = Shaper::new(&book, true).shape(&StyledText::plain("A排", Role::Body, Abs::pt(9)));
+        let set: Vec<(FontId, bool)> = shaped.glyphs.iter().map(|g| (g.font, g.id != 0)).collect();
+        assert_eq!(set, vec![(FontId(0), true), (FontId(1), true)]);
+        assert!(shaped.missing.is_empty());
+    }
+
     /// Glyph ids and positions of `text` shaped by `face`.
     fn shaped(face: &Face, text: &str) -> Vec<(u32, i32, i32, i32)> {
         let mut buffer = UnicodeBuffer::new();
