@@ -55,12 +55,11 @@ impl Font {
     /// Reads and checks one face: its tables, but not its outlines until a subset or a proof
     /// wants them. The error is a sentence naming the file.
     pub fn load(key: &str, path: &Path, index: u32) -> Result<Font, String> {
-        let file = FontFile::open(path, index)?;
+        let (file, outlines) = FontFile::open(path, index)?;
         let (layout, layout_index) = file.layout();
         let face = ttf_parser::Face::parse(layout, layout_index)
             .map_err(|e| format!("`{}` is not a usable font: {e}", path.display()))?;
-        let outlines =
-            file.outlines().ok_or_else(|| format!("`{}` has neither CFF nor TrueType outlines", path.display()))?;
+        let outlines = outlines.ok_or_else(|| format!("`{}` has neither CFF nor TrueType outlines", path.display()))?;
         let metrics = read_metrics(&face);
         let postscript_name = postscript_name(&face).unwrap_or_else(|| key.to_string());
         let coverage = read_coverage(&face);

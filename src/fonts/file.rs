@@ -19,7 +19,6 @@ struct Loaded {
     path: PathBuf,
     index: u32,
     len: u64,
-    outlines: Option<Outlines>,
     /// The tables shaping reads, when they are not the whole file.
     layout: Option<LayoutTables>,
     whole: OnceLock<Result<Vec<u8>, String>>,
@@ -33,8 +32,9 @@ impl PartialEq for FontFile {
 
 impl FontFile {
     /// Reads face `index`'s tables but its outlines, or the whole file when shaping needs
-    /// the outlines. The error is a sentence naming the file.
-    pub(super) fn open(path: &Path, index: u32) -> Result<FontFile, String> {
+    /// the outlines; returns it with its outline format, if it has one paiban can embed. The
+    /// error is a sentence naming the file.
+    pub(super) fn open(path: &Path, index: u32) -> Result<(FontFile, Option<Outlines>), String> {
         let cannot_read = |e: std::io::Error| format!("cannot read font file `{}`: {e}", path.display());
         let not_a_font = |e: String| format!("`{}` is not a usable font: it {e}", path.display());
         let file = std::fs::File::open(path).map_err(cannot_read)?;
@@ -55,8 +55,8 @@ impl FontFile {
         } else {
             (Some(directory.layout_tables(&read_at, len).map_err(not_a_font)?), OnceLock::new())
         };
-        let outlines = directory.outlines();
-        Ok(FontFile(Arc::new(Loaded { path: path.to_path_buf(), index, len, outlines, layout, whole })))
+        let file = FontFile(Arc::new(Loaded { path: path.to_path_buf(), index, len, layout, whole }));
+        Ok((file, directory.outlines()))
     }
 
     /// What shaping and metrics read, and the face's index in it: the face's tables but its
@@ -66,10 +66,6 @@ impl FontFile {
             Some(tables) => (&tables.bytes, 0),
             None => (self.whole().expect("read when loaded"), self.0.index),
         }
-    }
-
-    pub(super) fn outlines(&self) -> Option<Outlines> {
-        self.0.outlines
     }
 
     /// The file's length when the face was loaded.
@@ -103,11 +99,11 @@ mod tests {
 
     #[test]
     fn the_whole_file_is_read_once_and_shared_by_clones() {
-        let file = FontFile::open(Path::new(SONG), 0).unwrap();
+        let file = FontFile::open(Path::new(SONG), 0).unwrap().0;
         assert!(file.layout().0.len() * 10 < file.byte_len() as usize, "Song is shaped from its tables alone");
         let clone = file.clone();
         assert_eq!(file, clone);
-        assert_ne!(file, FontFile::open(Path::new(SONG), 0).unwrap(), "another load is another file");
+        assert_ne!(file, FontFile::open(Path::new(SONG), 0).unwrap().0, "another load is another file");
         let whole = file.whole().unwrap();
         assert_eq!(whole.len() as u64, file.byte_len());
         assert!(std::ptr::eq(whole, clone.whole().unwrap()));
@@ -119,8 +115,8 @@ mod tests {
         let path = dir.path().join("song.otf");
         let original = std::fs::read(SONG).unwrap();
         std::fs::write(&path, &original).unwrap();
-        let saved_again = FontFile::open(&path, 0).unwrap();
-        let removed = FontFile::open(&path, 0).unwrap();
+        let saved_again = FontFile::open(&path, 0).unwrap().0;
+        let removed = FontFile::open(&path, 0).unwrap().0;
         let mut changed = original.clone();
         changed[12 + 8] ^= 0xff; // the first table's checksum, in the directory
         changed.extend_from_slice(b"more");
@@ -137,7 +133,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("kai.ttf");
         std::fs::copy(KAI, &path).unwrap();
-        let file = FontFile::open(&path, 0).unwrap();
+        let file = FontFile::open(&path, 0).unwrap().0;
         std::fs::remove_file(&path).unwrap();
         let (layout, index) = file.layout();
         assert_eq!((layout.len() as u64, index), (file.byte_len(), 0));
